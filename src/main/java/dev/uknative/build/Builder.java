@@ -1,0 +1,161 @@
+package dev.uknative.build;
+
+import dev.uknative.core.ExitCode;
+import dev.uknative.core.Location;
+import dev.uknative.core.Reporter;
+import dev.uknative.core.UknativeException;
+import dev.uknative.kconfig.ConfigAssignment;
+import dev.uknative.kconfig.ConfigFragment;
+import dev.uknative.kconfig.DotConfig;
+import dev.uknative.process.ToolLocator;
+import dev.uknative.project.ProjectLayout;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds one target of a project with Unikraft's own make: writes the kconfig the Kraftfile asks for,
+ * lets Unikraft's defconfig complete it (only when it changed), checks that every request held, then
+ * runs the build. The whole make output goes to {@code .unikraft/build/make.log}.
+ */
+public final class Builder {
+
+    private final MakeDriver make;
+    private final ToolLocator tools;
+    private final Reporter reporter;
+
+    public Builder(MakeDriver make, ToolLocator tools, Reporter reporter) {
+        this.make = make;
+        this.tools = tools;
+        this.reporter = reporter;
+    }
+
+    public BuildResult build(BuildRequest request) {
+        long start = System.nanoTime();
+        ProjectLayout layout = ProjectLayout.of(request.kraftfile());
+        String imageName = request.imageName();
+        requireAppMakefile(layout);
+        MakeInvocation invocation = invocation(request, layout);
+        createDirectories(layout.buildDirectory());
+
+        try (OutputStream log = new BufferedOutputStream(Files.newOutputStream(layout.makeLog()))) {
+            boolean configured = configure(request, layout, invocation, log);
+            MakeDriver.Outcome outcome = make.run(invocation, "building " + imageName, log);
+            log.flush();
+            if (!outcome.result().succeeded()) {
+                throw failure("make failed (exit " + outcome.result().exitCode() + ") building " + imageName, outcome, layout);
+            }
+            Path image = layout.image(imageName);
+            if (!Files.isRegularFile(image)) {
+                throw UknativeException.toolFailed("make succeeded but wrote no image at " + image,
+                        "check that the target's platform and architecture are enabled; full log: " + layout.makeLog());
+            }
+            return new BuildResult(image, Files.size(image), outcome.output().compiled(), configured,
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot write in " + layout.buildDirectory() + ": " + e.getMessage(),
+                    "check the free space and permissions of the project folder");
+        }
+    }
+
+    /** The make call for this request, without goals. */
+    public static MakeInvocation invocation(BuildRequest request, ProjectLayout layout) {
+        return new MakeInvocation(
+                request.sources().unikraft().path(),
+                layout.root(),
+                request.sources().libraries(),
+                layout.buildDirectory(),
+                layout.configFile(request.imageName()),
+                request.kraftfile().name(),
+                request.jobs(),
+                Map.of(),
+                List.of());
+    }
+
+    /**
+     * Runs {@code make defconfig} with the Kraftfile's kconfig when that kconfig changed since the last
+     * successful configuration or the .config is gone. The fragment is recorded only after success, so
+     * an interrupted or failed configuration is redone next time.
+     */
+    private boolean configure(BuildRequest request, ProjectLayout layout, MakeInvocation invocation, OutputStream log)
+            throws IOException {
+        String imageName = request.imageName();
+        ConfigFragment fragment = KconfigLayers.merged(request.kraftfile(), request.target());
+        String wanted = fragment.render();
+        Path recorded = layout.defconfigFile(imageName);
+        Path config = layout.configFile(imageName);
+        if (Files.isRegularFile(config) && Files.isRegularFile(recorded) && Files.readString(recorded).equals(wanted)) {
+            return false;
+        }
+        if (!Files.isExecutable(layout.buildDirectory().resolve("kconfig/conf"))) {
+            // Unikraft compiles its kconfig tools on first use.
+            tools.require("flex", "flex");
+            tools.require("bison", "bison");
+            tools.require("gcc", "gcc");
+        }
+        createDirectories(recorded.getParent());
+        Path pending = recorded.resolveSibling(imageName + ".defconfig.pending");
+        Files.writeString(pending, wanted);
+        reporter.info("Configuring " + imageName + " (" + fragment.assignments().size() + " options from the Kraftfile and target)");
+        MakeDriver.Outcome outcome = make.run(
+                invocation.withGoals(List.of("defconfig"), Map.of("UK_DEFCONFIG", pending.toString())),
+                "configuring " + imageName, log);
+        if (!outcome.result().succeeded()) {
+            Files.deleteIfExists(pending);
+            log.flush();
+            throw failure("make defconfig failed (exit " + outcome.result().exitCode() + ") for " + imageName, outcome, layout);
+        }
+        checkRequestsHeld(fragment, config);
+        Files.move(pending, recorded, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
+    /**
+     * Unikraft's defconfig silently drops what it cannot honour (an option whose dependencies are off,
+     * {@code =n} on a selected option); tell the user which requests did not hold.
+     */
+    private void checkRequestsHeld(ConfigFragment fragment, Path config) throws IOException {
+        DotConfig result = DotConfig.parse(Files.readString(config));
+        for (ConfigAssignment requested : fragment.assignments()) {
+            if (!result.holds(requested)) {
+                String actual = result.value(requested.symbol()).map(v -> "is " + v).orElse("is not in the configuration");
+                reporter.warn(requested.symbol() + "=" + requested.value() + " from " + requested.describeOrigin()
+                        + " did not hold: the configuration " + actual
+                        + " (its dependencies may be off, or another option selects it)");
+            }
+        }
+    }
+
+    private static void requireAppMakefile(ProjectLayout layout) {
+        if (!Files.isRegularFile(layout.root().resolve("Makefile.uk"))) {
+            throw UknativeException.invalidInput(Location.of(layout.root().resolve("Makefile.uk")),
+                    "the application has no Makefile.uk",
+                    "add one, e.g.  $(eval $(call addlib,appmyapp))  and  APPMYAPP_SRCS-y += $(APPMYAPP_BASE)/main.c");
+        }
+    }
+
+    private static UknativeException failure(String what, MakeDriver.Outcome outcome, ProjectLayout layout) {
+        if (outcome.result().timedOut()) {
+            return UknativeException.toolFailed(what + ": timed out", "full log: " + layout.makeLog());
+        }
+        Optional<MakeOutputParser.Diagnostic> first = outcome.output().firstError();
+        String message = first.map(d -> what + "\n  " + d.describe()).orElse(what);
+        return new UknativeException(ExitCode.TOOL_FAILED, null, message, "full log: " + layout.makeLog());
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot create " + dir + ": " + e.getMessage(),
+                    "check the permissions of the project folder");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.uknative.build;
+
+import dev.uknative.core.Reporter;
+import dev.uknative.core.UknativeException;
+import dev.uknative.project.ProjectLayout;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+
+/** Removes what builds produced: Unikraft's {@code make clean}, or the whole build folder. */
+public final class Cleaner {
+
+    private final MakeDriver make;
+    private final Reporter reporter;
+
+    public Cleaner(MakeDriver make, Reporter reporter) {
+        this.make = make;
+        this.reporter = reporter;
+    }
+
+    /** {@code make clean} for the request's target; nothing to do when it was never built. */
+    public void clean(BuildRequest request) {
+        ProjectLayout layout = ProjectLayout.of(request.kraftfile());
+        if (!Files.isDirectory(layout.buildDirectory()) || !Files.isRegularFile(layout.configFile(request.imageName()))) {
+            reporter.info("Nothing to clean: " + request.imageName() + " was not configured");
+            return;
+        }
+        MakeInvocation clean = Builder.invocation(request, layout).withGoals(List.of("clean"), Map.of());
+        MakeDriver.Outcome outcome = make.run(clean, "cleaning " + request.imageName(), OutputStream.nullOutputStream());
+        if (!outcome.result().succeeded()) {
+            throw UknativeException.toolFailed("make clean failed (exit " + outcome.result().exitCode() + ")"
+                    + outcome.output().firstError().map(d -> ": " + d.describe()).orElse(""), "run with --verbose to see make's output");
+        }
+    }
+
+    /** Deletes {@code .unikraft/build} and everything in it; returns its path. */
+    public static Path removeBuildDirectory(ProjectLayout layout) {
+        Path dir = layout.buildDirectory();
+        if (!Files.exists(dir)) {
+            return dir;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot remove " + dir + ": " + e.getMessage(), "check its permissions");
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.uknative.build;
+
+import dev.uknative.core.Reporter;
+import dev.uknative.core.UknativeException;
+import dev.uknative.process.LineSink;
+import dev.uknative.process.OutputSink;
+import dev.uknative.process.ProcessResult;
+import dev.uknative.process.ProcessRunner;
+import dev.uknative.process.ProcessSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Runs make for Unikraft: output merged in its true order, written whole to the build log, followed
+ * for progress, and searched for the first error.
+ */
+public final class MakeDriver {
+
+    /** Diagnostics in English whatever the user's locale, so that they can be recognised. */
+    private static final Map<String, String> ENVIRONMENT = Map.of("LC_ALL", "C");
+
+    private final ProcessRunner runner;
+    private final Path make;
+    private final Reporter reporter;
+
+    public MakeDriver(ProcessRunner runner, Path make, Reporter reporter) {
+        this.runner = runner;
+        this.make = make;
+        this.reporter = reporter;
+    }
+
+    /** How one make run ended, and what its output said. */
+    public record Outcome(ProcessResult result, MakeOutputParser output) {
+    }
+
+    /**
+     * Runs make to its end.
+     *
+     * @param what  what the user is told this run does ("building hello_qemu-x86_64")
+     * @param log   receives every byte make prints; not closed
+     */
+    public Outcome run(MakeInvocation invocation, String what, OutputStream log) {
+        MakeOutputParser parser = new MakeOutputParser();
+        LogSink toLog = new LogSink(log);
+        OutputSink follow = new LineSink(line -> {
+            reporter.detail(line);
+            if (parser.accept(line)) {
+                reporter.progress(what + ": " + parser.compiled() + " objects compiled · " + parser.currentStep());
+            }
+        });
+        ProcessSpec spec = ProcessSpec.of(invocation.arguments(make), invocation.unikraft())
+                .withEnvironment(ENVIRONMENT)
+                .withMergedStderr();
+        reporter.progress(what);
+        ProcessResult result = runner.run(spec, toLog.andThen(follow), OutputSink.DISCARD);
+        if (toLog.failure != null) {
+            throw UknativeException.environment("cannot write the build log: " + toLog.failure.getMessage(),
+                    "check the free space and permissions of the build folder");
+        }
+        return new Outcome(result, parser);
+    }
+
+    /** Copies output to the log; a failed write is kept for the caller instead of killing the drain thread. */
+    private static final class LogSink implements OutputSink {
+        private final OutputStream log;
+        private volatile IOException failure;
+
+        LogSink(OutputStream log) {
+            this.log = log;
+        }
+
+        @Override
+        public void write(byte[] buffer, int length) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                log.write(buffer, 0, length);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+    }
+}

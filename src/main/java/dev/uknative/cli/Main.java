@@ -1,0 +1,80 @@
+package dev.uknative.cli;
+
+import dev.uknative.core.ExitCode;
+import dev.uknative.core.UknativeException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Entry point: wires the commands, the exit codes and the one place where errors are printed. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests to run commands in process. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new UknativeCommand());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setExitCodeExceptionMapper(t -> t instanceof UknativeException u ? u.exitCode().code() : ExitCode.BUG.code());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode code : ExitCode.values()) {
+            codes.put(String.format("%3d", code.code()), code.meaning());
+        }
+        for (CommandLine command : allCommands(cli)) {
+            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+            command.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
+        }
+        return cli;
+    }
+
+    private static Iterable<CommandLine> allCommands(CommandLine root) {
+        java.util.List<CommandLine> all = new java.util.ArrayList<>();
+        java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
+        while (!todo.isEmpty()) {
+            CommandLine c = todo.pop();
+            all.add(c);
+            todo.addAll(c.getSubcommands().values());
+        }
+        return all;
+    }
+
+    /**
+     * Prints {@code error: …} and {@code hint: …} for user-facing failures, and a short report for
+     * bugs; stack traces only with --verbose.
+     */
+    static final class ErrorHandler implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+            PrintWriter err = command.getErr();
+            ConsoleReporter reporter = new ConsoleReporter(err, false,
+                    ConsoleReporter.onTerminal() && System.getenv("NO_COLOR") == null, false);
+            if (ex instanceof UknativeException u) {
+                reporter.error(u.describe(), u.hint().orElse(null));
+                if (verbose) {
+                    u.printStackTrace(err);
+                } else if (u.exitCode() == ExitCode.BUG) {
+                    err.println("run with --verbose for details");
+                }
+                err.flush();
+                return u.exitCode().code();
+            }
+            reporter.error("internal error: " + ex, verbose ? null : "run with --verbose for details, and please report it");
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCode.BUG.code();
+        }
+    }
+}

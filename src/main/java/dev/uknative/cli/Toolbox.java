@@ -1,0 +1,30 @@
+package dev.uknative.cli;
+
+import dev.uknative.build.Builder;
+import dev.uknative.build.MakeDriver;
+import dev.uknative.core.Reporter;
+import dev.uknative.process.ProcessRunner;
+import dev.uknative.process.ToolLocator;
+
+/** Wires the services a command needs from the host's tools; one place, so commands stay thin. */
+final class Toolbox {
+
+    private final ToolLocator tools = ToolLocator.fromEnvironment();
+    private final ProcessRunner processes = new ProcessRunner();
+
+    ToolLocator tools() {
+        return tools;
+    }
+
+    ProcessRunner processes() {
+        return processes;
+    }
+
+    MakeDriver make(Reporter reporter) {
+        return new MakeDriver(processes, tools.require("make", "make"), reporter);
+    }
+
+    Builder builder(Reporter reporter) {
+        return new Builder(make(reporter), tools, reporter);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.uknative.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The top-level command: only subcommands, help and version. */
+@Command(
+        name = "uknative",
+        mixinStandardHelpOptions = true,
+        versionProvider = UknativeCommand.Version.class,
+        description = {
+            "Builds native Unikraft unikernels with Unikraft's own make and kconfig, and runs them in QEMU.",
+            "",
+            "A project is a folder with a Kraftfile, a Makefile.uk and the application's sources."
+        },
+        subcommands = {BuildCommand.class, RunCommand.class, CleanCommand.class, picocli.CommandLine.HelpCommand.class},
+        footer = {"", "Environment: UKNATIVE_UNIKRAFT_SOURCE (the Unikraft tree), NO_COLOR (no colours)."})
+public final class UknativeCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** The version recorded in the jar's manifest by Maven. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = UknativeCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"uknative " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.uknative.process;
+
+import dev.uknative.core.ExitCode;
+import dev.uknative.core.UknativeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts child processes from argument lists and waits for them, with both output streams drained
+ * at the same time (reading one to its end before the other can deadlock a child that fills the
+ * pipe of the second), an optional time limit, and no child left behind: on timeout, on interrupt,
+ * and when the JVM itself is stopped (Ctrl-C), the child and its descendants are terminated.
+ */
+public final class ProcessRunner {
+
+    /** How long a child may take to exit after SIGTERM before it is killed. */
+    private final Duration terminationGrace;
+
+    public ProcessRunner() {
+        this(Duration.ofSeconds(3));
+    }
+
+    public ProcessRunner(Duration terminationGrace) {
+        this.terminationGrace = terminationGrace;
+    }
+
+    /**
+     * Runs the child to completion.
+     *
+     * @param stdout receives the child's standard output (and its stderr when merged)
+     * @param stderr receives the child's standard error when not merged
+     * @throws UknativeException with {@link ExitCode#ENVIRONMENT} when the program cannot be started,
+     *         {@link ExitCode#INTERRUPTED} when this thread is interrupted while waiting
+     */
+    public ProcessResult run(ProcessSpec spec, OutputSink stdout, OutputSink stderr) {
+        ProcessBuilder builder = new ProcessBuilder(spec.command())
+                .directory(spec.workingDirectory().toFile())
+                .redirectErrorStream(spec.mergeStderr())
+                .redirectInput(spec.inheritStdin() ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
+        builder.environment().putAll(spec.environment());
+
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UknativeException(ExitCode.ENVIRONMENT, null,
+                    "cannot start " + spec.program() + ": " + e.getMessage(),
+                    "check that " + spec.program() + " is installed and on PATH", e);
+        }
+        if (!spec.inheritStdin()) {
+            closeQuietly(process);
+        }
+        Thread hook = new Thread(() -> terminate(process), "uknative-stop-" + spec.program());
+        Runtime.getRuntime().addShutdownHook(hook);
+        Thread outDrain = drain(process.getInputStream(), stdout, spec.program() + "-stdout");
+        Thread errDrain = spec.mergeStderr() ? null : drain(process.getErrorStream(), stderr, spec.program() + "-stderr");
+        boolean timedOut = false;
+        try {
+            if (spec.timeout().isPresent()) {
+                timedOut = !process.waitFor(spec.timeout().get().toMillis(), TimeUnit.MILLISECONDS);
+                if (timedOut) {
+                    terminate(process);
+                }
+            }
+            int exit = process.waitFor();
+            outDrain.join();
+            if (errDrain != null) {
+                errDrain.join();
+            }
+            return new ProcessResult(exit, timedOut, Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            terminate(process);
+            Thread.currentThread().interrupt();
+            throw new UknativeException(ExitCode.INTERRUPTED, null, spec.program() + " was interrupted", null, e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already exiting: the hook is running or has run.
+            }
+        }
+    }
+
+    /** SIGTERM to the child and its descendants, then SIGKILL to whatever is left after the grace period. */
+    private void terminate(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(terminationGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(terminationGrace.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread drain(InputStream in, OutputSink sink, String name) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    sink.write(buffer, n);
+                }
+            } catch (IOException e) {
+                // The stream closes under us when the child is killed; what was read has been delivered.
+            } finally {
+                sink.end();
+            }
+        }, "uknative-drain-" + name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void closeQuietly(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // Nothing was written; a failure to close an unused pipe changes nothing.
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.uknative.project;
+
+import java.nio.file.Path;
+
+/**
+ * Where a project's files live, as kraftkit lays them out: the build folder {@code .unikraft/build}
+ * and one {@code .config.<name>_<plat>-<arch>} per target beside the Kraftfile.
+ */
+public record ProjectLayout(Path root) {
+
+    public ProjectLayout {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public static ProjectLayout of(Kraftfile kraftfile) {
+        return new ProjectLayout(kraftfile.projectDirectory());
+    }
+
+    /** {@code .unikraft}: everything uknative writes besides the .config files. */
+    public Path workDirectory() {
+        return root.resolve(".unikraft");
+    }
+
+    /** Unikraft's {@code O=}. */
+    public Path buildDirectory() {
+        return workDirectory().resolve("build");
+    }
+
+    /** The full make output of the last build. */
+    public Path makeLog() {
+        return buildDirectory().resolve("make.log");
+    }
+
+    /** Unikraft's {@code C=} for a target. */
+    public Path configFile(String imageName) {
+        return root.resolve(".config." + imageName);
+    }
+
+    /** The kconfig fragment merged from the Kraftfile, handed to {@code make defconfig}. */
+    public Path defconfigFile(String imageName) {
+        return buildDirectory().resolve("uknative").resolve(imageName + ".defconfig");
+    }
+
+    /** The bootable image Unikraft links for a target. */
+    public Path image(String imageName) {
+        return buildDirectory().resolve(imageName);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.uknative.run;
+
+import dev.uknative.core.ExitCode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a unikernel run ended, read from QEMU's exit status: Unikraft writes 41 (halt) or 42 (crash) to
+ * the isa-debug-exit port and QEMU exits with {@code code*2+1}; with {@code -no-reboot} a reset or
+ * triple fault makes QEMU exit 0.
+ *
+ * @param kind       what happened
+ * @param exitStatus the status {@code uknative run} exits with
+ * @param message    a one-line explanation for the user; empty for a clean halt
+ */
+public record RunOutcome(Kind kind, int exitStatus, Optional<String> message) {
+
+    public enum Kind {
+        /** Unikraft halted normally. */
+        HALTED,
+        /** Unikraft crashed: panic, abort() or a fatal trap. */
+        CRASHED,
+        /** The guest wrote another code to the debug-exit port. */
+        EXITED,
+        /** The machine reset (triple fault) or powered off without reporting. */
+        RESET,
+        /** The time limit ran out and QEMU was stopped. */
+        TIMED_OUT,
+        /** QEMU itself failed (bad arguments, unreadable kernel …). */
+        QEMU_FAILED
+    }
+
+    static final int HALT_CODE = 41;
+    static final int CRASH_CODE = 42;
+
+    /**
+     * Classifies QEMU's end.
+     *
+     * @param qemuErrors what QEMU printed on its stderr (to tell its own failure from a guest exit code 0)
+     * @param console    the last console lines, for the crash message
+     */
+    public static RunOutcome classify(int qemuExit, boolean timedOut, List<String> qemuErrors, List<String> console, String timeoutText) {
+        if (timedOut) {
+            return new RunOutcome(Kind.TIMED_OUT, ExitCode.TIMEOUT.code(),
+                    Optional.of("the unikernel was still running after " + timeoutText + "; QEMU was stopped"));
+        }
+        if (qemuExit == 0) {
+            return new RunOutcome(Kind.RESET, ExitCode.RESET.code(),
+                    Optional.of("the machine reset (triple fault?) or powered off without reporting a status"));
+        }
+        if (qemuExit == 1 && qemuErrors.stream().anyMatch(l -> !l.isBlank())) {
+            return new RunOutcome(Kind.QEMU_FAILED, ExitCode.TOOL_FAILED.code(),
+                    Optional.of("QEMU failed: " + qemuErrors.stream().filter(l -> !l.isBlank()).findFirst().orElseThrow()));
+        }
+        if (qemuExit % 2 == 1 && qemuExit <= 511) {
+            int code = (qemuExit - 1) / 2;
+            if (code == HALT_CODE) {
+                return new RunOutcome(Kind.HALTED, ExitCode.OK.code(), Optional.empty());
+            }
+            if (code == CRASH_CODE) {
+                return new RunOutcome(Kind.CRASHED, ExitCode.CRASH.code(),
+                        Optional.of("the unikernel crashed" + crashLine(console).map(l -> ": " + l).orElse("")));
+            }
+            return new RunOutcome(Kind.EXITED, code, Optional.of("the unikernel exited with status " + code));
+        }
+        return new RunOutcome(Kind.QEMU_FAILED, ExitCode.TOOL_FAILED.code(),
+                Optional.of("QEMU exited with status " + qemuExit
+                        + qemuErrors.stream().filter(l -> !l.isBlank()).findFirst().map(l -> ": " + l).orElse("")));
+    }
+
+    /** The first line of Unikraft's crash report among the last console lines. */
+    static Optional<String> crashLine(List<String> console) {
+        for (String line : console) {
+            String l = line.strip();
+            if (l.contains("CRIT") || l.contains("Unhandled Trap") || l.contains("PANIC") || l.contains("abort")
+                    || l.contains("Assertion failure")) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+}
