@@ -5,8 +5,12 @@ import dev.uknative.project.TargetSpec;
 import dev.uknative.source.LocalSourceResolver;
 import java.util.Objects;
 
-/** Everything one build needs, decided before any work starts. */
-public record BuildRequest(Kraftfile kraftfile, TargetSpec target, LocalSourceResolver.Resolved sources, int jobs) {
+/**
+ * Everything one build needs, decided before any work starts.
+ *
+ * @param force run make even when no input changed since the last successful build
+ */
+public record BuildRequest(Kraftfile kraftfile, TargetSpec target, LocalSourceResolver.Resolved sources, int jobs, boolean force) {
 
     public BuildRequest {
         Objects.requireNonNull(kraftfile, "kraftfile");

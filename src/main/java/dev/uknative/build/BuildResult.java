@@ -8,6 +8,7 @@ import java.time.Duration;
  *
  * @param compiled   objects compiled by this make run (0 when nothing changed)
  * @param configured whether the configuration was regenerated
+ * @param upToDate   nothing changed since the last successful build, so make was not run
  */
-public record BuildResult(Path image, long imageSize, int compiled, boolean configured, Duration elapsed) {
+public record BuildResult(Path image, long imageSize, int compiled, boolean configured, boolean upToDate, Duration elapsed) {
 }

@@ -45,6 +45,21 @@ public final class Builder {
         MakeInvocation invocation = invocation(request, layout);
         createDirectories(layout.buildDirectory());
 
+        Path image = layout.image(imageName);
+        Path stamp = layout.buildStamp(imageName);
+        try {
+            if (!request.force() && configurationCurrent(request, layout)
+                    && Files.isRegularFile(image) && Files.isRegularFile(stamp)
+                    && Files.readString(stamp).equals(BuildFingerprint.compute(invocation, image))) {
+                return new BuildResult(image, Files.size(image), 0, false, true, Duration.ofNanos(System.nanoTime() - start));
+            }
+            // A build that fails or is killed from here on must not leave a stamp that says "up to date".
+            Files.deleteIfExists(stamp);
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot read " + layout.buildDirectory() + ": " + e.getMessage(),
+                    "check the permissions of the project folder");
+        }
+
         try (OutputStream log = new BufferedOutputStream(Files.newOutputStream(layout.makeLog()))) {
             boolean configured = configure(request, layout, invocation, log);
             MakeDriver.Outcome outcome = make.run(invocation, "building " + imageName, log);
@@ -52,12 +67,12 @@ public final class Builder {
             if (!outcome.result().succeeded()) {
                 throw failure("make failed (exit " + outcome.result().exitCode() + ") building " + imageName, outcome, layout);
             }
-            Path image = layout.image(imageName);
             if (!Files.isRegularFile(image)) {
                 throw UknativeException.toolFailed("make succeeded but wrote no image at " + image,
                         "check that the target's platform and architecture are enabled; full log: " + layout.makeLog());
             }
-            return new BuildResult(image, Files.size(image), outcome.output().compiled(), configured,
+            writeAtomically(stamp, BuildFingerprint.compute(invocation, image));
+            return new BuildResult(image, Files.size(image), outcome.output().compiled(), configured, false,
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw UknativeException.environment("cannot write in " + layout.buildDirectory() + ": " + e.getMessage(),
@@ -88,12 +103,12 @@ public final class Builder {
             throws IOException {
         String imageName = request.imageName();
         ConfigFragment fragment = KconfigLayers.merged(request.kraftfile(), request.target());
+        if (configurationCurrent(request, layout)) {
+            return false;
+        }
         String wanted = fragment.render();
         Path recorded = layout.defconfigFile(imageName);
         Path config = layout.configFile(imageName);
-        if (Files.isRegularFile(config) && Files.isRegularFile(recorded) && Files.readString(recorded).equals(wanted)) {
-            return false;
-        }
         if (!Files.isExecutable(layout.buildDirectory().resolve("kconfig/conf"))) {
             // Unikraft compiles its kconfig tools on first use.
             tools.require("flex", "flex");
@@ -115,6 +130,19 @@ public final class Builder {
         checkRequestsHeld(fragment, config);
         Files.move(pending, recorded, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return true;
+    }
+
+    /** Whether the .config was made from exactly the kconfig the Kraftfile asks for now. */
+    private static boolean configurationCurrent(BuildRequest request, ProjectLayout layout) throws IOException {
+        Path recorded = layout.defconfigFile(request.imageName());
+        return Files.isRegularFile(layout.configFile(request.imageName())) && Files.isRegularFile(recorded)
+                && Files.readString(recorded).equals(KconfigLayers.merged(request.kraftfile(), request.target()).render());
+    }
+
+    private static void writeAtomically(Path file, String content) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, content);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

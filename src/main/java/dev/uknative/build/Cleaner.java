@@ -31,6 +31,11 @@ public final class Cleaner {
             reporter.info("Nothing to clean: " + request.imageName() + " was not configured");
             return;
         }
+        try {
+            Files.deleteIfExists(layout.buildStamp(request.imageName()));
+        } catch (java.io.IOException e) {
+            throw UknativeException.environment("cannot remove the build stamp: " + e.getMessage(), "check the permissions of " + layout.buildDirectory());
+        }
         MakeInvocation clean = Builder.invocation(request, layout).withGoals(List.of("clean"), Map.of());
         MakeDriver.Outcome outcome = make.run(clean, "cleaning " + request.imageName(), OutputStream.nullOutputStream());
         if (!outcome.result().succeeded()) {

@@ -37,13 +37,16 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs (default: the number of CPUs).")
     Integer jobs;
 
+    @Option(names = "--force", description = "Run make even when no input changed since the last successful build.")
+    boolean force;
+
     @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            BuildRequest request = new ProjectLoader(reporter).request(directory, targets, project, jobs(jobs));
+            BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr()).request(directory, targets, project, jobs(jobs), force);
             BuildResult result = build(request, reporter);
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.image());
@@ -66,9 +69,14 @@ final class BuildCommand implements Callable<Integer> {
     static BuildResult build(BuildRequest request, ConsoleReporter reporter) {
         BuildResult result = new Toolbox().builder(reporter).build(request);
         reporter.endProgress();
+        if (result.upToDate()) {
+            reporter.info(result.image().getFileName() + " is up to date (" + size(result.imageSize()) + ")");
+            return result;
+        }
         reporter.info(String.format("Built %s (%s) in %.1fs%s", result.image().getFileName(), size(result.imageSize()),
                 result.elapsed().toMillis() / 1000.0,
-                result.compiled() == 0 ? ", nothing to compile" : ", " + result.compiled() + " objects compiled"));
+                result.compiled() == 0 ? ", nothing to compile"
+                        : ", " + result.compiled() + (result.compiled() == 1 ? " object" : " objects") + " compiled"));
         return result;
     }
 

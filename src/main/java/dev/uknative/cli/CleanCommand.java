@@ -43,12 +43,12 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             if (proper) {
-                Kraftfile kraftfile = new ProjectLoader(reporter).kraftfile(directory);
+                Kraftfile kraftfile = new ProjectLoader(reporter, spec.commandLine().getErr()).kraftfile(directory);
                 Path removed = Cleaner.removeBuildDirectory(ProjectLayout.of(kraftfile));
                 reporter.info("Removed " + removed);
                 return 0;
             }
-            BuildRequest request = new ProjectLoader(reporter).request(directory, targets, project, 1);
+            BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr()).request(directory, targets, project, 1, false);
             new Cleaner(new Toolbox().make(reporter), reporter).clean(request);
             reporter.endProgress();
             reporter.info("Cleaned the objects of " + request.imageName());

@@ -2,7 +2,9 @@ package dev.uknative.cli;
 
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.UknativeException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -16,12 +18,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(Streams.system()).execute(args));
     }
 
-    /** The configured command line, also used by tests to run commands in process. */
-    public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new UknativeCommand());
+    /** The configured command line writing to {@code streams}; tests run commands in process with it. */
+    public static CommandLine commandLine(Streams streams) {
+        CommandLine cli = new CommandLine(new UknativeCommand(streams));
+        cli.setOut(new PrintWriter(new OutputStreamWriter(streams.out(), StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(streams.err(), StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setExitCodeExceptionMapper(t -> t instanceof UknativeException u ? u.exitCode().code() : ExitCode.BUG.code());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

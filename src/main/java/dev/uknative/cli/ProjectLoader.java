@@ -11,7 +11,7 @@ import dev.uknative.source.LocalSourceResolver;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,9 +24,12 @@ import java.util.Optional;
 final class ProjectLoader {
 
     private final Reporter reporter;
+    private final PrintWriter err;
 
-    ProjectLoader(Reporter reporter) {
+    /** @param err where the question is asked when several targets fit */
+    ProjectLoader(Reporter reporter, PrintWriter err) {
         this.reporter = reporter;
+        this.err = err;
     }
 
     Kraftfile kraftfile(Path directory) {
@@ -35,13 +38,13 @@ final class ProjectLoader {
         return kraftfile;
     }
 
-    BuildRequest request(Path directory, TargetOptions targets, ProjectOptions project, int jobs) {
+    BuildRequest request(Path directory, TargetOptions targets, ProjectOptions project, int jobs, boolean force) {
         Kraftfile kraftfile = kraftfile(directory);
         TargetSpec target = target(kraftfile, targets.query());
         LocalSourceResolver.Resolved sources = new LocalSourceResolver().resolve(kraftfile,
                 Optional.ofNullable(project.unikraftSource), Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")));
         sources.warnings().forEach(reporter::warn);
-        return new BuildRequest(kraftfile, target, sources, jobs);
+        return new BuildRequest(kraftfile, target, sources, jobs, force);
     }
 
     private TargetSpec target(Kraftfile kraftfile, TargetSelector.Query query) {
@@ -58,8 +61,7 @@ final class ProjectLoader {
     }
 
     /** Asks on the terminal which target to use. */
-    private static TargetSpec ask(List<TargetSpec> fitting) {
-        PrintStream err = System.err;
+    private TargetSpec ask(List<TargetSpec> fitting) {
         err.println("Several targets fit; which one?");
         for (int i = 0; i < fitting.size(); i++) {
             err.println("  " + (i + 1) + ") " + TargetSelector.describe(fitting.get(i)));

@@ -7,9 +7,6 @@ import dev.uknative.run.Accelerator;
 import dev.uknative.run.MachineSpec;
 import dev.uknative.run.RunOutcome;
 import dev.uknative.run.Runner;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code uknative run}: build when needed, then boot the unikernel in QEMU with its console here. */
@@ -37,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    UknativeCommand parent;
 
     @Parameters(arity = "0..*", paramLabel = "DIR|KERNEL",
             description = "The project folder (default: the current folder) or a kernel image; then, after --, the application's arguments.")
@@ -83,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
             if (Files.isRegularFile(target)) {
                 kernel = target.toAbsolutePath().normalize();
             } else {
-                BuildRequest request = new ProjectLoader(reporter).request(target, targets, project, BuildCommand.jobs(jobs));
+                BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr()).request(target, targets, project, BuildCommand.jobs(jobs), false);
                 BuildResult built = BuildCommand.build(request, reporter);
                 kernel = built.image();
                 if (arguments.isEmpty()) {
@@ -93,19 +94,18 @@ final class RunCommand implements Callable<Integer> {
         }
         Toolbox toolbox = new Toolbox();
         Path qemu = toolbox.tools().require("qemu-system-x86_64", "qemu-system-x86");
-        Accelerator accelerator = noAccel ? Accelerator.TCG : Accelerator.detect(Path.of("/dev/kvm"));
+        Accelerator accelerator = noAccel ? Accelerator.TCG : Accelerator.detect();
         MachineSpec machine = new MachineSpec(kernel, memorySize, accelerator, commandLine(arguments), Optional.ofNullable(timeout));
 
-        OutputStream console = new FileOutputStream(FileDescriptor.out);
-        OutputStream errors = new FileOutputStream(FileDescriptor.err);
-        RunOutcome outcome = new Runner(toolbox.processes(), qemu).run(machine, console, errors);
+        spec.commandLine().getErr().flush();
+        RunOutcome outcome = new Runner(toolbox.processes(), qemu).run(machine, parent.streams().out(), parent.streams().err());
         outcome.message().ifPresent(message -> {
             var reporter = new ConsoleReporter(spec.commandLine().getErr(), false,
                     ConsoleReporter.onTerminal() && System.getenv("NO_COLOR") == null, false);
             if (outcome.kind() == RunOutcome.Kind.EXITED) {
                 reporter.info(message);
             } else {
-                reporter.error(message, null);
+                reporter.error(message, outcome.hint().orElse(null));
             }
         });
         return outcome.exitStatus();

@@ -41,6 +41,11 @@ public record ProjectLayout(Path root) {
         return buildDirectory().resolve("uknative").resolve(imageName + ".defconfig");
     }
 
+    /** The fingerprint of the inputs of the last successful build of a target (see the build package). */
+    public Path buildStamp(String imageName) {
+        return buildDirectory().resolve("uknative").resolve(imageName + ".stamp");
+    }
+
     /** The bootable image Unikraft links for a target. */
     public Path image(String imageName) {
         return buildDirectory().resolve(imageName);

@@ -2,19 +2,17 @@ package dev.uknative.run;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** How QEMU executes the guest: KVM when the host offers it, else TCG (software emulation). */
+/** How QEMU executes the guest: KVM when the host offers hardware virtualisation, else TCG (software emulation). */
 public enum Accelerator {
+    /** KVM with the host's CPU model, which has every feature Unikraft probes for at boot. */
+    KVM(List.of("-accel", "kvm", "-cpu", "host")),
     /**
-     * KVM, falling back to TCG if QEMU cannot initialise it. {@code -cpu max} is valid under both
-     * (with KVM it is the host's CPU).
-     */
-    KVM(List.of("-accel", "kvm", "-accel", "tcg", "-cpu", "max")),
-    /**
-     * TCG. {@code -cpu max} gives the guest the features Unikraft needs at boot (1 GiB pages for
-     * PAGING, RDRAND) that QEMU's default CPU model lacks.
+     * TCG. {@code -cpu max} gives the guest what QEMU can emulate of Unikraft's needs (1 GiB pages for
+     * PAGING, RDRAND); QEMU 7.2's TCG has no RDSEED, which libukrandom requires.
      */
     TCG(List.of("-accel", "tcg", "-cpu", "max"));
 
@@ -28,12 +26,27 @@ public enum Accelerator {
         return arguments;
     }
 
-    /** KVM when {@code device} (normally /dev/kvm) can be opened for reading and writing. */
-    public static Accelerator detect(Path device) {
+    /**
+     * KVM when {@code device} (normally /dev/kvm) opens for reading and writing and the KVM module is a
+     * hardware one ({@code kvm_intel} or {@code kvm_amd} under {@code modules}, normally /sys/module).
+     * Paravirtualised KVM (the {@code kvm_pvm} module of some cloud sandboxes) also offers /dev/kvm,
+     * but QEMU cannot run Unikraft on it: {@code -cpu host} aborts on MSR 0x10a and other models stop
+     * with "KVM internal error" at Unikraft's first XSAVE.
+     */
+    public static Accelerator detect(Path device, Path modules) {
+        boolean hardware = Files.isDirectory(modules.resolve("kvm_intel")) || Files.isDirectory(modules.resolve("kvm_amd"));
+        if (!hardware) {
+            return TCG;
+        }
         try (RandomAccessFile kvm = new RandomAccessFile(device.toFile(), "rw")) {
             return KVM;
         } catch (IOException | SecurityException e) {
             return TCG;
         }
+    }
+
+    /** {@link #detect(Path, Path)} on this host. */
+    public static Accelerator detect() {
+        return detect(Path.of("/dev/kvm"), Path.of("/sys/module"));
     }
 }

@@ -12,8 +12,13 @@ import java.util.Optional;
  * @param kind       what happened
  * @param exitStatus the status {@code uknative run} exits with
  * @param message    a one-line explanation for the user; empty for a clean halt
+ * @param hint       what to do about it, when there is something to do
  */
-public record RunOutcome(Kind kind, int exitStatus, Optional<String> message) {
+public record RunOutcome(Kind kind, int exitStatus, Optional<String> message, Optional<String> hint) {
+
+    RunOutcome(Kind kind, int exitStatus, Optional<String> message) {
+        this(kind, exitStatus, message, Optional.empty());
+    }
 
     public enum Kind {
         /** Unikraft halted normally. */
@@ -59,7 +64,8 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message) {
             }
             if (code == CRASH_CODE) {
                 return new RunOutcome(Kind.CRASHED, ExitCode.CRASH.code(),
-                        Optional.of("the unikernel crashed" + crashLine(console).map(l -> ": " + l).orElse("")));
+                        Optional.of("the unikernel crashed" + crashLine(console).map(l -> ": " + l).orElse("")),
+                        crashHint(console));
             }
             return new RunOutcome(Kind.EXITED, code, Optional.of("the unikernel exited with status " + code));
         }
@@ -68,11 +74,20 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message) {
                         + qemuErrors.stream().filter(l -> !l.isBlank()).findFirst().map(l -> ": " + l).orElse("")));
     }
 
+    /** Advice for crashes whose cause is known from the console. */
+    static Optional<String> crashHint(List<String> console) {
+        if (console.stream().anyMatch(l -> l.contains("Could not initialize the HWRNG"))) {
+            return Optional.of("libukrandom needs the RDSEED instruction, which QEMU's software emulation lacks: "
+                    + "set CONFIG_LIBUKRANDOM: n in the Kraftfile's unikraft.kconfig, or run on a host with KVM");
+        }
+        return Optional.empty();
+    }
+
     /** The first line of Unikraft's crash report among the last console lines. */
     static Optional<String> crashLine(List<String> console) {
         for (String line : console) {
             String l = line.strip();
-            if (l.contains("CRIT") || l.contains("Unhandled Trap") || l.contains("PANIC") || l.contains("abort")
+            if (l.contains("CRIT") || l.contains("ERR:") || l.contains("Unhandled Trap") || l.contains("PANIC")
                     || l.contains("Assertion failure")) {
                 return Optional.of(l);
             }
