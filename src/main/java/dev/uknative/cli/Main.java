@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /** Entry point: wires the commands, the exit codes and the one place where errors are printed. */
@@ -27,7 +28,7 @@ public final class Main {
         cli.setOut(new PrintWriter(new OutputStreamWriter(streams.out(), StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(streams.err(), StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setExitCodeExceptionMapper(t -> t instanceof UknativeException u ? u.exitCode().code() : ExitCode.BUG.code());
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         Map<String, String> codes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
@@ -35,7 +36,6 @@ public final class Main {
         }
         for (CommandLine command : allCommands(cli)) {
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
-            command.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
         }
         return cli;
     }
@@ -49,6 +49,15 @@ public final class Main {
             todo.addAll(c.getSubcommands().values());
         }
         return all;
+    }
+
+    /** A command line picocli cannot parse: the reason and where to read more, not the whole help. */
+    private static int usageError(ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        PrintWriter err = command.getErr();
+        new ConsoleReporter(err, false, ConsoleReporter.onTerminal() && System.getenv("NO_COLOR") == null, false)
+                .error(ex.getMessage(), "see '" + command.getCommandSpec().qualifiedName() + " --help'");
+        return ExitCode.USAGE.code();
     }
 
     /**

@@ -15,7 +15,7 @@ import picocli.CommandLine.IVersionProvider;
         },
         subcommands = {BuildCommand.class, RunCommand.class, CleanCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Environment: UKNATIVE_UNIKRAFT_SOURCE (the Unikraft tree), NO_COLOR (no colours)."})
-public final class UknativeCommand implements Runnable {
+public final class UknativeCommand implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -30,10 +30,11 @@ public final class UknativeCommand implements Runnable {
         return streams;
     }
 
+    /** Without a command: the usage, and the usage-error status. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
+        return dev.uknative.core.ExitCode.USAGE.code();
     }
 
     /** The version recorded in the jar's manifest by Maven. */

@@ -5,6 +5,8 @@ import dev.uknative.core.UknativeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -89,18 +91,24 @@ public final class ProcessRunner {
         if (!process.isAlive()) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        // Taken before the child dies: its orphans are no longer its descendants afterwards.
+        List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
+        family.add(process.toHandle());
+        family.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + terminationGrace.toNanos();
         try {
-            if (!process.waitFor(terminationGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(terminationGrace.toMillis(), TimeUnit.MILLISECONDS);
+            for (ProcessHandle member : family) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    member.onExit().get(left, TimeUnit.NANOSECONDS);
+                }
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Whoever ignored SIGTERM is killed below.
         }
+        family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private static Thread drain(InputStream in, OutputSink sink, String name) {

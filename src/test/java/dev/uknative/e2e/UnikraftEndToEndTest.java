@@ -1,0 +1,143 @@
+package dev.uknative.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.uknative.testing.CliRun;
+import dev.uknative.testing.RequiresUnikraft;
+import dev.uknative.testing.UnikraftCondition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds and runs real unikernels with the Unikraft tree named by {@code UKNATIVE_TEST_UNIKRAFT}
+ * (real make, gcc and QEMU). Each test builds in its own copy of an app, so they take a few seconds
+ * of make each.
+ */
+@RequiresUnikraft
+class UnikraftEndToEndTest {
+
+    private static final String NATIVE_KCONFIG = """
+            unikraft:
+              kconfig:
+                CONFIG_LIBUKRANDOM: n
+            """;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theHelloExampleBuildsUnmodifiedRunsAndHalts() throws IOException {
+        Path app = copyOf(Path.of("examples/helloworld-c"));
+        assertThat(app.resolve("Makefile")).doesNotExist();
+        assertThat(app.resolve("Config.uk")).doesNotExist();
+
+        CliRun run = uknative("run", app.toString(), "--timeout", "120s", "--", "first", "second arg");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Powered by").contains("Hello, World!")
+                .contains("argv[1] = first").contains("argv[2] = second arg");
+        assertThat(run.err()).contains("Built helloworld_qemu-x86_64");
+        assertThat(app.resolve(".config.helloworld_qemu-x86_64")).content()
+                .contains("CONFIG_PLAT_KVM=y").contains("CONFIG_KVM_VMM_QEMU=y").contains("# CONFIG_LIBUKRANDOM is not set");
+        assertThat(app.resolve(".unikraft/build/make.log")).content().contains("libukboot");
+
+        CliRun again = uknative("build", app.toString());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.err()).contains("up to date");
+        assertThat(again.out().strip()).isEqualTo(app.resolve(".unikraft/build/helloworld_qemu-x86_64").toString());
+
+        CliRun clean = CliRun.of("clean", "--proper", app.toString());
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        assertThat(app.resolve(".unikraft/build")).doesNotExist();
+    }
+
+    @Test
+    void anAppThatAbortsMakesRunFailWithACrashMessage() throws IOException {
+        Path app = nativeApp("aborter", """
+                #include <stdio.h>
+                #include <stdlib.h>
+
+                int main(void)
+                {
+                	printf("about to abort\\n");
+                	abort();
+                }
+                """, NATIVE_KCONFIG + """
+                    CONFIG_LIBUKRANDOM_DEVFS: y
+                """);
+
+        CliRun run = uknative("run", app.toString(), "--timeout", "120s");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(134);
+        assertThat(run.out()).contains("about to abort");
+        assertThat(run.err()).contains("error: the unikernel crashed").contains("Abnormal termination");
+        // Unikraft's defconfig drops an option whose dependencies are off; uknative says so.
+        assertThat(run.err()).contains("warning: CONFIG_LIBUKRANDOM_DEVFS=y from Kraftfile unikraft.kconfig")
+                .contains("did not hold");
+    }
+
+    @Test
+    void aCompileErrorIsShownWithItsFileAndLine() throws IOException {
+        Path app = nativeApp("broken", """
+                #include <stdio.h>
+
+                int main(void)
+                {
+                	printf("missing semicolon\\n")
+                	return 0;
+                }
+                """, NATIVE_KCONFIG);
+
+        CliRun build = uknative("build", app.toString());
+
+        assertThat(build.exitCode()).as(build.toString()).isEqualTo(5);
+        assertThat(build.err()).contains("error: make failed")
+                .contains(app.resolve("main.c") + ":5:")
+                .contains("hint: full log: " + app.resolve(".unikraft/build/make.log"));
+    }
+
+    private CliRun uknative(String... args) {
+        String[] all = Stream.concat(Stream.of(args), Stream.of("--unikraft-source", UnikraftCondition.tree().toString(), "-j2"))
+                .toArray(String[]::new);
+        // Options may follow "--" only as application arguments: put ours before it.
+        int dashes = java.util.Arrays.asList(args).indexOf("--");
+        if (dashes >= 0) {
+            all = Stream.of(
+                    Stream.of(args).limit(dashes),
+                    Stream.of("--unikraft-source", UnikraftCondition.tree().toString(), "-j2"),
+                    Stream.of(args).skip(dashes)).flatMap(s -> s).toArray(String[]::new);
+        }
+        return CliRun.of(all);
+    }
+
+    private Path nativeApp(String name, String mainC, String kraftfileExtra) throws IOException {
+        Path app = Files.createDirectories(work.resolve(name));
+        Files.writeString(app.resolve("Kraftfile"), "spec: v0.6\nname: " + name + "\n" + kraftfileExtra + "targets:\n  - qemu/x86_64\n");
+        String lib = "app" + name;
+        Files.writeString(app.resolve("Makefile.uk"), "$(eval $(call addlib," + lib + "))\n"
+                + lib.toUpperCase() + "_SRCS-y += $(" + lib.toUpperCase() + "_BASE)/main.c\n");
+        Files.writeString(app.resolve("main.c"), mainC);
+        return app;
+    }
+
+    private Path copyOf(Path source) throws IOException {
+        Path target = work.resolve(source.getFileName());
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(p -> !source.relativize(p).toString().startsWith(".unikraft")
+                    && !p.getFileName().toString().startsWith(".config")).toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+}
