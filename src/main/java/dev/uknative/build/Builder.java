@@ -88,7 +88,7 @@ public final class Builder {
                 request.sources().libraries(),
                 layout.buildDirectory(),
                 layout.configFile(request.imageName()),
-                request.kraftfile().name(),
+                request.target().baseName(request.kraftfile().name()),
                 request.jobs(),
                 Map.of(),
                 List.of());
@@ -153,10 +153,9 @@ public final class Builder {
         DotConfig result = DotConfig.parse(Files.readString(config));
         for (ConfigAssignment requested : fragment.assignments()) {
             if (!result.holds(requested)) {
-                String actual = result.value(requested.symbol()).map(v -> "is " + v).orElse("is not in the configuration");
+                String actual = result.value(requested.symbol()).map(v -> "it is " + v).orElse("it is absent from " + config.getFileName());
                 reporter.warn(requested.symbol() + "=" + requested.value() + " from " + requested.describeOrigin()
-                        + " did not hold: the configuration " + actual
-                        + " (its dependencies may be off, or another option selects it)");
+                        + " did not hold: " + actual + " (its dependencies may be off, or another option selects it)");
             }
         }
     }

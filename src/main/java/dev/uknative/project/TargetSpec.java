@@ -31,10 +31,18 @@ public record TargetSpec(
     }
 
     /**
-     * {@code <project>_<plat>-<arch>}: Unikraft's image name for this target, and the suffix of its
+     * Unikraft's {@code N=} for this target: its own name when it has one (so that two targets of the
+     * same platform and architecture do not share an image), else the project's name.
+     */
+    public String baseName(String projectName) {
+        return name.orElse(projectName);
+    }
+
+    /**
+     * {@code <name>_<plat>-<arch>}: Unikraft's image name for this target, and the suffix of its
      * {@code .config} file (as kraftkit names them).
      */
     public String imageName(String projectName) {
-        return projectName + "_" + platform.id() + "-" + architecture.id();
+        return baseName(projectName) + "_" + platform.id() + "-" + architecture.id();
     }
 }
