@@ -1,5 +1,6 @@
 package dev.uknative.kconfig;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
@@ -34,13 +35,13 @@ class DotConfigTest {
     @Test
     void readsSetAndNotSetLines() {
         assertThat(config.values()).containsOnly(
-                java.util.Map.entry("CONFIG_UK_NAME", "\"hello\""),
-                java.util.Map.entry("CONFIG_UK_BASE", "\"/work/unikraft\""),
-                java.util.Map.entry("CONFIG_ARCH_X86_64", "y"),
-                java.util.Map.entry("CONFIG_ARCH_ARM_64", "n"),
-                java.util.Map.entry("CONFIG_LIBUKBOOT_MAXNBARGS", "60"),
-                java.util.Map.entry("CONFIG_LIBUKALLOC_IFMALLOC_ALIGN", "0x10"),
-                java.util.Map.entry("CONFIG_LIBUKRANDOM", "n"));
+                entry("CONFIG_UK_NAME", "\"hello\""),
+                entry("CONFIG_UK_BASE", "\"/work/unikraft\""),
+                entry("CONFIG_ARCH_X86_64", "y"),
+                entry("CONFIG_ARCH_ARM_64", "n"),
+                entry("CONFIG_LIBUKBOOT_MAXNBARGS", "60"),
+                entry("CONFIG_LIBUKALLOC_IFMALLOC_ALIGN", "0x10"),
+                entry("CONFIG_LIBUKRANDOM", "n"));
     }
 
     @Test
