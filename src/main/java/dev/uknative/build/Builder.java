@@ -12,9 +12,13 @@ import dev.uknative.project.ProjectLayout;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +42,52 @@ public final class Builder {
     }
 
     public BuildResult build(BuildRequest request) {
-        long start = System.nanoTime();
         ProjectLayout layout = ProjectLayout.of(request.kraftfile());
-        String imageName = request.imageName();
         requireAppMakefile(layout);
+        createDirectories(layout.buildLock().getParent());
+        // Two makes in one build folder corrupt each other's objects: the second build waits.
+        try (FileChannel channel = FileChannel.open(layout.buildLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileLock held = acquire(channel, layout)) {
+                return buildLocked(request, layout);
+            }
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot lock " + layout.buildLock() + ": " + e.getMessage(),
+                    "check the permissions of the project folder");
+        }
+    }
+
+    /**
+     * The build lock, waiting for whoever holds it: another process (a file lock), or another thread
+     * of this one (which the JVM reports as an overlapping lock instead of blocking).
+     */
+    private FileLock acquire(FileChannel channel, ProjectLayout layout) throws IOException {
+        boolean told = false;
+        while (true) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException e) {
+                // Held by another thread here: wait as for another process.
+            }
+            if (!told) {
+                reporter.info("Waiting for another uknative build of " + layout.root() + " to finish...");
+                told = true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UknativeException(ExitCode.INTERRUPTED, null, "interrupted while waiting for another build", null, e);
+            }
+        }
+    }
+
+    private BuildResult buildLocked(BuildRequest request, ProjectLayout layout) {
+        long start = System.nanoTime();
+        String imageName = request.imageName();
         MakeInvocation invocation = invocation(request, layout);
-        createDirectories(layout.buildDirectory());
 
         Path image = layout.image(imageName);
         Path stamp = layout.buildStamp(imageName);

@@ -47,7 +47,8 @@ public final class MakeDriver {
         OutputSink follow = new LineSink(line -> {
             reporter.detail(line);
             if (parser.accept(line)) {
-                reporter.progress(what + ": " + parser.compiled() + " objects compiled · " + parser.currentStep());
+                String count = parser.compiled() == 0 ? "" : parser.compiled() + (parser.compiled() == 1 ? " object" : " objects") + " compiled · ";
+                reporter.progress(what + ": " + count + parser.currentStep());
             }
         });
         ProcessSpec spec = ProcessSpec.of(invocation.arguments(make), invocation.unikraft())

@@ -41,6 +41,11 @@ public record ProjectLayout(Path root) {
         return buildDirectory().resolve("uknative").resolve(imageName + ".defconfig");
     }
 
+    /** Held while a build of this project runs. */
+    public Path buildLock() {
+        return buildDirectory().resolve("uknative").resolve("build.lock");
+    }
+
     /** The fingerprint of the inputs of the last successful build of a target (see the build package). */
     public Path buildStamp(String imageName) {
         return buildDirectory().resolve("uknative").resolve(imageName + ".stamp");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,6 +208,22 @@ class BuildCommandTest {
         assertThat(proper.exitCode()).as(proper.toString()).isZero();
         assertThat(app.resolve(".unikraft/build")).doesNotExist();
         assertThat(app.resolve(".config.hello_qemu-x86_64")).exists();
+    }
+
+    @Test
+    void twoBuildsStartedAtOnceBuildOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<CliRun> a = pool.submit(() -> build());
+            java.util.concurrent.Future<CliRun> b = pool.submit(() -> build());
+            List<CliRun> runs = List.of(a.get(), b.get());
+
+            assertThat(runs).allSatisfy(r -> assertThat(r.exitCode()).as(r.toString()).isZero());
+            assertThat(runs).filteredOn(r -> r.err().contains("Configuring")).hasSize(1);
+            assertThat(runs).filteredOn(r -> r.err().contains("is up to date")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
