@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.Collections;
 
 /**
  * One call of Unikraft's build system: {@code make -C <unikraft> A= L= O= C= N= [-jN] [VAR=value…]
@@ -37,7 +38,7 @@ public record MakeInvocation(
         if (jobs < 0) {
             throw new IllegalArgumentException("jobs must not be negative: " + jobs);
         }
-        variables = new TreeMap<>(variables);
+        variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
         goals = List.copyOf(goals);
     }
 

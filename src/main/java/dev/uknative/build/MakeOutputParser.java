@@ -22,6 +22,7 @@ public final class MakeOutputParser {
     private static final Pattern LINKER_ERROR =
             Pattern.compile("^(?:.*?ld(?:\\.\\w+)?: )?(?:(.+?):(?:\\(.*?\\)|(\\d+)):? )?(.*(?:undefined reference to|multiple definition of|cannot find -l).*)$");
     private static final Pattern LD_ERROR = Pattern.compile("^(?:\\S*/)?ld(?:\\.\\w+)?: (.*)$");
+    private static final Pattern IN_FUNCTION = Pattern.compile(".*: in function [`'‘].*['’]:$");
     private static final Pattern MAKE_ERROR = Pattern.compile("^(?:\\S*/)?make(?:\\[\\d+\\])?: \\*\\*\\* (.*)$");
     private static final Pattern MAKEFILE_ERROR = Pattern.compile("^(\\S+):(\\d+): \\*\\*\\* (.*)$");
 
@@ -88,7 +89,10 @@ public final class MakeOutputParser {
             return new Diagnostic(l.group(3).trim(), Optional.ofNullable(l.group(1)), lineNo, 0);
         }
         Matcher ld = LD_ERROR.matcher(line);
-        if (ld.matches() && !ld.group(1).startsWith("warning")) {
+        // ld's context lines ("…: in function `main':") come before the error they introduce, and
+        // binutils 2.39+ prints "NOTE: This behaviour is deprecated…" in successful builds.
+        if (ld.matches() && !ld.group(1).startsWith("warning") && !ld.group(1).startsWith("NOTE:")
+                && !IN_FUNCTION.matcher(ld.group(1)).matches()) {
             return new Diagnostic("ld: " + ld.group(1), Optional.empty(), 0, 0);
         }
         return null;

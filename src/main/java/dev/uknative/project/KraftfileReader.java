@@ -24,6 +24,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads a Kraftfile (kraftkit's spec v0.6) with YAML 1.2 semantics. Every error names
@@ -112,7 +113,8 @@ public final class KraftfileReader {
                 warnings.add(at(root) + ": spec " + spec + " is not v0.6; reading it as v0.6");
             }
             if (name == null) {
-                name = file.getParent().getFileName().toString();
+                Path folder = file.getParent() == null ? null : file.getParent().getFileName();
+                name = folder == null ? "" : folder.toString();
                 if (!NAME.matcher(name).matches()) {
                     throw error(root, "no name: is given and the folder name '" + name + "' cannot name an image",
                             "add a line such as: name: hello");
@@ -125,7 +127,8 @@ public final class KraftfileReader {
         }
 
         private Node compose(String text) {
-            LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).build();
+            // YAML 1.2's core schema, as kraftkit's reader: True/TRUE are booleans, ~ and Null are null.
+            LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();
             try {
                 Iterable<Node> documents = new Compose(settings).composeAllFromString(text);
                 Node first = null;
@@ -251,8 +254,8 @@ public final class KraftfileReader {
                 }
             }
             if (platform == null || architecture == null) {
-                throw error(item, "target needs both " + (platform == null ? "plat" : "") + (platform == null && architecture == null ? " and " : "")
-                        + (architecture == null ? "arch" : ""), "write for example: { plat: qemu, arch: x86_64 }");
+                String missing = platform == null && architecture == null ? "plat and arch" : platform == null ? "plat" : "arch";
+                throw error(item, "target has no " + missing, "write for example: { plat: qemu, arch: x86_64 }");
             }
             return new TargetSpec(name, platform, architecture, kconfig, location(item));
         }
@@ -315,7 +318,8 @@ public final class KraftfileReader {
                 return List.of();
             }
             if (value instanceof ScalarNode) {
-                return List.of(scalar(value, what).trim().split("\\s+"));
+                String text = scalar(value, what).trim();
+                return text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
             }
             if (!(value instanceof SequenceNode sequence)) {
                 throw error(value, what + " must be a string or a list of strings", "write for example: cmd: [\"--verbose\"]");

@@ -1,9 +1,10 @@
 package dev.uknative.run;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /** How QEMU executes the guest: KVM when the host offers hardware virtualisation, else TCG (software emulation). */
@@ -38,9 +39,10 @@ public enum Accelerator {
         if (!hardware) {
             return TCG;
         }
-        try (RandomAccessFile kvm = new RandomAccessFile(device.toFile(), "rw")) {
+        // FileChannel.open without CREATE: probing must never create the device file.
+        try (FileChannel kvm = FileChannel.open(device, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             return KVM;
-        } catch (IOException | SecurityException e) {
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return TCG;
         }
     }

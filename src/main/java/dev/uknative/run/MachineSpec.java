@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public record MachineSpec(Path kernel, String memory, Accelerator accelerator, String commandLine, Optional<Duration> timeout) {
 
-    private static final Pattern MEMORY = Pattern.compile("([1-9][0-9]*)([KMGkmg]?)(i?[Bb])?");
+    /** A number of at most 10 digits (no overflow below), then K, M or G, optionally followed by B or iB. */
+    private static final Pattern MEMORY = Pattern.compile("([1-9][0-9]{0,9})(?:([KMGkmg])(?:i?[Bb])?)?");
 
     /** The port Unikraft writes its halt (41) or crash (42) code to; QEMU exits with code*2+1. */
     public static final String DEBUG_EXIT_DEVICE = "isa-debug-exit,iobase=0x501,iosize=2";
@@ -41,7 +42,7 @@ public record MachineSpec(Path kernel, String memory, Accelerator accelerator, S
         if (!m.matches()) {
             throw UknativeException.usage("memory '" + text + "' is not a size", "write it as 64M, 512M or 1G");
         }
-        String unit = m.group(2).isEmpty() ? "M" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+        String unit = m.group(2) == null ? "M" : m.group(2).toUpperCase(java.util.Locale.ROOT);
         long kib = Long.parseLong(m.group(1)) * switch (unit) {
             case "K" -> 1;
             case "G" -> 1024 * 1024;

@@ -8,13 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class DotConfigTest {
 
-    /** The shape of a .config written by Unikraft 0.17.0's kconfig (lines taken from one). */
+    /**
+     * Lines of the .config Unikraft 0.17.0's kconfig wrote for a hello app; the last five are written
+     * by hand (a string, a hex value, a symbol not set, and two comments that only look like one).
+     */
     private static final String CONFIG = """
             #
             # Automatically generated file; DO NOT EDIT.
             # Unikraft/0.17.0~484ff209 Configuration
             #
-            CONFIG_UK_NAME="hello"
+            CONFIG_UK_CODENAME="Calypso"
             CONFIG_UK_BASE="/work/unikraft"
 
             #
@@ -22,10 +25,11 @@ class DotConfigTest {
             #
             CONFIG_ARCH_X86_64=y
             # CONFIG_ARCH_ARM_64 is not set
-            CONFIG_LIBUKBOOT_MAXNBARGS=60
+            CONFIG_STACK_SIZE_PAGE_ORDER=4
+            # end of Architecture Selection
+            CONFIG_UK_NAME="hello"
             CONFIG_LIBUKALLOC_IFMALLOC_ALIGN=0x10
             # CONFIG_LIBUKRANDOM is not set
-            # end of Architecture Selection
             #CONFIG_NOT_A_SETTING is not set
             # CONFIG_LOWER is not set but this is prose
             """;
@@ -35,11 +39,12 @@ class DotConfigTest {
     @Test
     void readsSetAndNotSetLines() {
         assertThat(config.values()).containsOnly(
-                entry("CONFIG_UK_NAME", "\"hello\""),
+                entry("CONFIG_UK_CODENAME", "\"Calypso\""),
                 entry("CONFIG_UK_BASE", "\"/work/unikraft\""),
                 entry("CONFIG_ARCH_X86_64", "y"),
                 entry("CONFIG_ARCH_ARM_64", "n"),
-                entry("CONFIG_LIBUKBOOT_MAXNBARGS", "60"),
+                entry("CONFIG_STACK_SIZE_PAGE_ORDER", "4"),
+                entry("CONFIG_UK_NAME", "\"hello\""),
                 entry("CONFIG_LIBUKALLOC_IFMALLOC_ALIGN", "0x10"),
                 entry("CONFIG_LIBUKRANDOM", "n"));
     }
@@ -55,8 +60,8 @@ class DotConfigTest {
     void holdsComparesTheWrittenValue() {
         assertThat(config.holds(assign("CONFIG_ARCH_X86_64", "y"))).isTrue();
         assertThat(config.holds(assign("CONFIG_ARCH_X86_64", "n"))).isFalse();
-        assertThat(config.holds(assign("CONFIG_LIBUKBOOT_MAXNBARGS", "60"))).isTrue();
-        assertThat(config.holds(assign("CONFIG_LIBUKBOOT_MAXNBARGS", "61"))).isFalse();
+        assertThat(config.holds(assign("CONFIG_STACK_SIZE_PAGE_ORDER", "4"))).isTrue();
+        assertThat(config.holds(assign("CONFIG_STACK_SIZE_PAGE_ORDER", "5"))).isFalse();
         assertThat(config.holds(assign("CONFIG_UK_NAME", "\"hello\""))).isTrue();
         assertThat(config.holds(assign("CONFIG_UK_NAME", "hello"))).isFalse();
     }
