@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts child processes from argument lists and waits for them, with both output streams drained
@@ -55,7 +56,11 @@ public final class ProcessRunner {
         if (!spec.inheritStdin()) {
             closeQuietly(process);
         }
-        Thread hook = new Thread(() -> terminate(process), "uknative-stop-" + spec.program());
+        AtomicBoolean stoppedAtExit = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            stoppedAtExit.set(true);
+            terminate(process);
+        }, "uknative-stop-" + spec.program());
         Runtime.getRuntime().addShutdownHook(hook);
         Thread outDrain = drain(process.getInputStream(), stdout, spec.program() + "-stdout");
         Thread errDrain = spec.mergeStderr() ? null : drain(process.getErrorStream(), stderr, spec.program() + "-stderr");
@@ -71,6 +76,10 @@ public final class ProcessRunner {
             outDrain.join();
             if (errDrain != null) {
                 errDrain.join();
+            }
+            if (stoppedAtExit.get()) {
+                // uknative itself is being stopped (Ctrl-C, SIGTERM): the child's status means nothing.
+                throw new UknativeException(ExitCode.INTERRUPTED, null, spec.program() + " was stopped: uknative was interrupted", null);
             }
             return new ProcessResult(exit, timedOut, Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {

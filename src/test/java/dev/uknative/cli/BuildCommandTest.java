@@ -211,6 +211,16 @@ class BuildCommandTest {
     }
 
     @Test
+    void verboseShowsMakesOutputAndQuietDoesNot() {
+        CliRun quiet = build();
+        assertThat(quiet.err()).doesNotContain("  CC      apphello: main.o");
+
+        CliRun verbose = build("-v", "--force");
+        assertThat(verbose.exitCode()).as(verbose.toString()).isZero();
+        assertThat(verbose.err()).contains("  LD      hello_qemu-x86_64.dbg");
+    }
+
+    @Test
     void twoBuildsStartedAtOnceBuildOnce() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
