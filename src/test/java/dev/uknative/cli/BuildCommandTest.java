@@ -211,11 +211,12 @@ class BuildCommandTest {
     }
 
     @Test
-    void verboseShowsMakesOutputAndQuietDoesNot() {
+    void verboseShowsMakesOutputAndQuietDoesNot() throws IOException {
         CliRun quiet = build();
         assertThat(quiet.err()).doesNotContain("  CC      apphello: main.o");
 
-        CliRun verbose = build("-v", "--force");
+        mainC("int main(void) { return 2; }\n");
+        CliRun verbose = build("-v");
         assertThat(verbose.exitCode()).as(verbose.toString()).isZero();
         assertThat(verbose.err()).contains("  LD      hello_qemu-x86_64.dbg");
     }
