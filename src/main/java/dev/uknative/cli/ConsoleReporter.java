@@ -52,6 +52,11 @@ public final class ConsoleReporter implements Reporter, AutoCloseable {
         return new ConsoleReporter(err, terminal, terminal && System.getenv("NO_COLOR") == null, verbose);
     }
 
+    /** For one-off messages (errors, the end of a run): no progress line, colour as on a terminal. */
+    public static ConsoleReporter messages(PrintWriter err) {
+        return new ConsoleReporter(err, false, onTerminal() && System.getenv("NO_COLOR") == null, false);
+    }
+
     static boolean onTerminal() {
         return System.console() != null && !"dumb".equals(System.getenv("TERM"));
     }

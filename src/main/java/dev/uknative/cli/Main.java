@@ -55,8 +55,7 @@ public final class Main {
     private static int usageError(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        new ConsoleReporter(err, false, ConsoleReporter.onTerminal() && System.getenv("NO_COLOR") == null, false)
-                .error(ex.getMessage(), "see '" + command.getCommandSpec().qualifiedName() + " --help'");
+        ConsoleReporter.messages(err).error(ex.getMessage(), "see '" + command.getCommandSpec().qualifiedName() + " --help'");
         return ExitCode.USAGE.code();
     }
 
@@ -70,8 +69,7 @@ public final class Main {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
             PrintWriter err = command.getErr();
-            ConsoleReporter reporter = new ConsoleReporter(err, false,
-                    ConsoleReporter.onTerminal() && System.getenv("NO_COLOR") == null, false);
+            ConsoleReporter reporter = ConsoleReporter.messages(err);
             if (ex instanceof UknativeException u) {
                 reporter.error(u.describe(), u.hint().orElse(null));
                 if (verbose) {

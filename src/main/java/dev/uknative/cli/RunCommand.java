@@ -4,6 +4,7 @@ import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
 import dev.uknative.core.UknativeException;
 import dev.uknative.run.Accelerator;
+import dev.uknative.run.KernelCommandLine;
 import dev.uknative.run.MachineSpec;
 import dev.uknative.run.RunOutcome;
 import dev.uknative.run.Runner;
@@ -78,6 +79,10 @@ final class RunCommand implements Callable<Integer> {
         Path target = Path.of(before.isEmpty() ? "." : before.get(0));
         String memorySize = MachineSpec.normaliseMemory(memory);
 
+        Toolbox toolbox = new Toolbox();
+        // Before any build: a missing QEMU should not cost the user a build first.
+        Path qemu = toolbox.tools().require("qemu-system-x86_64", "qemu-system-x86");
+
         Path kernel;
         List<String> arguments = appArguments;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
@@ -92,16 +97,13 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        Toolbox toolbox = new Toolbox();
-        Path qemu = toolbox.tools().require("qemu-system-x86_64", "qemu-system-x86");
         Accelerator accelerator = noAccel ? Accelerator.TCG : Accelerator.detect();
-        MachineSpec machine = new MachineSpec(kernel, memorySize, accelerator, commandLine(arguments), Optional.ofNullable(timeout));
+        MachineSpec machine = new MachineSpec(kernel, memorySize, accelerator, KernelCommandLine.of(arguments), Optional.ofNullable(timeout));
 
         spec.commandLine().getErr().flush();
         RunOutcome outcome = new Runner(toolbox.processes(), qemu).run(machine, parent.streams().out(), parent.streams().err());
         outcome.message().ifPresent(message -> {
-            var reporter = new ConsoleReporter(spec.commandLine().getErr(), false,
-                    ConsoleReporter.onTerminal() && System.getenv("NO_COLOR") == null, false);
+            ConsoleReporter reporter = ConsoleReporter.messages(spec.commandLine().getErr());
             if (outcome.kind() == RunOutcome.Kind.EXITED) {
                 reporter.info(message);
             } else {
@@ -120,14 +122,5 @@ final class RunCommand implements Callable<Integer> {
         }
         int count = original.size() - dashes - 1;
         return positional.subList(positional.size() - count, positional.size());
-    }
-
-    /** The kernel command line: arguments separated by spaces, quoted when they hold spaces. */
-    static String commandLine(List<String> arguments) {
-        List<String> quoted = new ArrayList<>();
-        for (String a : arguments) {
-            quoted.add(a.isEmpty() || a.chars().anyMatch(Character::isWhitespace) ? "\"" + a.replace("\"", "\\\"") + "\"" : a);
-        }
-        return String.join(" ", quoted);
     }
 }
