@@ -42,7 +42,9 @@ class RunCommandSignalTest {
         }
         assertThat(uknative.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(output).contains("testkernel: hanging").contains("uknative was interrupted");
+        // "uknative was interrupted" is printed only when the main thread gets there before the JVM
+        // halts at the end of its shutdown hooks: not asserted.
+        assertThat(output).contains("testkernel: hanging");
         assertThat(uknative.exitValue()).as(output.toString()).isEqualTo(143);
         List<ProcessHandle> left = RunCommandQemuTest.qemuProcessesRunning(kernel);
         assertThat(left).as("QEMU processes left running").isEmpty();
