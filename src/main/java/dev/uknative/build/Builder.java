@@ -8,6 +8,7 @@ import dev.uknative.kconfig.ConfigAssignment;
 import dev.uknative.kconfig.ConfigFragment;
 import dev.uknative.kconfig.DotConfig;
 import dev.uknative.process.ToolLocator;
+import dev.uknative.project.Architecture;
 import dev.uknative.project.ProjectLayout;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +89,7 @@ public final class Builder {
     private BuildResult buildLocked(BuildRequest request, ProjectLayout layout) {
         long start = System.nanoTime();
         String imageName = request.imageName();
+        createDirectories(layout.buildDirectory());
         MakeInvocation invocation = invocation(request, layout);
 
         Path image = layout.image(imageName);
@@ -124,12 +127,19 @@ public final class Builder {
         }
     }
 
-    /** The make call for this request, without goals. */
+    /**
+     * The make call for this request, without goals. For x86_64 it writes uknative's exit-status
+     * library, which it adds after the Kraftfile's libraries.
+     */
     public static MakeInvocation invocation(BuildRequest request, ProjectLayout layout) {
+        List<Path> libraries = new ArrayList<>(request.sources().libraries());
+        if (request.target().architecture() == Architecture.X86_64) {
+            libraries.add(ExitStatusLibrary.writeTo(layout.generatedLibrary("uknative_exitstatus")));
+        }
         return new MakeInvocation(
                 request.sources().unikraft().path(),
                 layout.root(),
-                request.sources().libraries(),
+                libraries,
                 layout.buildDirectory(),
                 layout.configFile(request.imageName()),
                 request.target().baseName(request.kraftfile().name()),

@@ -3,16 +3,23 @@ package dev.uknative.cli;
 import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
 import dev.uknative.core.UknativeException;
+import dev.uknative.project.ProjectLayout;
 import dev.uknative.run.Accelerator;
 import dev.uknative.run.KernelCommandLine;
 import dev.uknative.run.MachineSpec;
+import dev.uknative.run.PortForward;
+import dev.uknative.run.QemuVersion;
 import dev.uknative.run.RunOutcome;
 import dev.uknative.run.Runner;
+import dev.uknative.run.Volume;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,10 +34,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Build the project when needed, then boot it in QEMU with the serial console on this terminal.",
             "Given a kernel image file instead of a folder, boot that image without building.",
-            "Arguments after -- are passed to the application."},
+            "Arguments after -- are passed to the application; the exit status is the application's."},
         footer = {"", "Examples:",
             "  uknative run examples/helloworld-c",
             "  uknative run --timeout 30s -M 128M . -- arg1 arg2",
+            "  uknative run -e GREETING=hi --cpus 2 . -- --verbose",
+            "  uknative run -v ./data:/data:ro -p 8080:80 .",
             "  uknative run .unikraft/build/hello_qemu-x86_64"})
 final class RunCommand implements Callable<Integer> {
 
@@ -54,6 +63,28 @@ final class RunCommand implements Callable<Integer> {
             description = "Guest memory, e.g. 64M or 1G (default: ${DEFAULT-VALUE}).")
     String memory;
 
+    @Option(names = "--cpus", paramLabel = "N", defaultValue = "1", description = "Virtual CPUs (default: ${DEFAULT-VALUE}).")
+    int cpus;
+
+    @Option(names = {"-a", "--kernel-arg"}, paramLabel = "ARG",
+            description = "A Unikraft library parameter (uklibparam), e.g. -a netdev.ip=10.0.2.15/24; repeatable.")
+    List<String> kernelArguments = new ArrayList<>();
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE",
+            description = "An environment variable for the application (Unikraft's env.vars; needs posix-environ with its libparam); repeatable.")
+    List<String> environment = new ArrayList<>();
+
+    @Option(names = "--initrd", paramLabel = "FILE", description = "An initial ramdisk (e.g. a CPIO archive) for the guest.")
+    Path initrd;
+
+    @Option(names = {"-v", "--volume"}, paramLabel = "HOST:GUEST[:ro]",
+            description = "Share a host folder over virtio-9p (mounted through vfs.fstab; read-only with :ro); repeatable.")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = {"-p", "--port"}, paramLabel = "[ADDR:]HOST:GUEST",
+            description = "Forward a host TCP port to the guest (QEMU user networking; binds 127.0.0.1 unless ADDR is given); repeatable.")
+    List<String> ports = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop QEMU after this long (e.g. 30s, 2m) and exit 124.")
     Duration timeout;
@@ -61,15 +92,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-W", "--no-accel"}, description = "Use software emulation (TCG) even when KVM is available.")
     boolean noAccel;
 
+    @Option(names = "--qemu", paramLabel = "PATH", description = "The QEMU binary (default: qemu-system-x86_64 on PATH); 4.2 or newer.")
+    Path qemuBinary;
+
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Also write the whole console to FILE (default for projects: .unikraft/run.log).")
+    Path log;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs when building (default: the number of CPUs).")
     Integer jobs;
 
-    // -v is kept free for volumes (kraft's run -v HOST:GUEST).
+    // -v is taken by volumes (as in kraft run).
     @Option(names = "--verbose", description = "Show the full make output and, on errors, the details.")
     boolean verbose;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         List<String> appArguments = appArguments();
         List<String> before = positional.subList(0, positional.size() - appArguments.size());
         if (before.size() > 1) {
@@ -77,40 +115,92 @@ final class RunCommand implements Callable<Integer> {
                     "put the application's arguments after --, e.g.  uknative run . -- " + String.join(" ", before.subList(1, before.size())));
         }
         Path target = Path.of(before.isEmpty() ? "." : before.get(0));
-        String memorySize = MachineSpec.normaliseMemory(memory);
+        // Every flag is checked before anything is built or started.
+        MachineSpec.normaliseMemory(memory);
+        Map<String, String> env = environment(environment);
+        List<Volume> shared = new ArrayList<>();
+        for (String v : volumes) {
+            shared.add(Volume.parse(v, shared.size()));
+        }
+        List<PortForward> forwarded = ports.stream().map(PortForward::parse).toList();
+        if (initrd != null && !Files.isRegularFile(initrd)) {
+            throw UknativeException.usage("--initrd " + initrd + " is not a file", "give the path of an existing initrd");
+        }
 
         Toolbox toolbox = new Toolbox();
-        // Before any build: a missing QEMU should not cost the user a build first.
-        Path qemu = toolbox.tools().require("qemu-system-x86_64", "qemu-system-x86");
+        // Before any build: a missing or too old QEMU should not cost the user a build first.
+        Path qemu = qemuBinary != null ? toolbox.tools().find(qemuBinary.toString()).orElseThrow(() ->
+                UknativeException.usage("--qemu " + qemuBinary + " is not an executable file", "give the path of qemu-system-x86_64"))
+                : toolbox.tools().require("qemu-system-x86_64", "qemu-system-x86");
+        QemuVersion.require(toolbox.processes(), qemu, Paths.cacheHome().resolve("qemu-versions"));
 
         Path kernel;
         List<String> arguments = appArguments;
+        Optional<Path> consoleLog = Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize());
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
             if (Files.isRegularFile(target)) {
                 kernel = target.toAbsolutePath().normalize();
             } else {
-                BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr()).request(target, targets, project, BuildCommand.jobs(jobs), false);
+                BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr())
+                        .request(target, targets, project, BuildCommand.jobs(jobs), false);
                 BuildResult built = BuildCommand.build(request, reporter);
                 kernel = built.image();
                 if (arguments.isEmpty()) {
                     arguments = request.kraftfile().cmd();
                 }
+                if (consoleLog.isEmpty()) {
+                    consoleLog = Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log"));
+                }
             }
         }
         Accelerator accelerator = noAccel ? Accelerator.TCG : Accelerator.detect();
-        MachineSpec machine = new MachineSpec(kernel, memorySize, accelerator, KernelCommandLine.of(arguments), Optional.ofNullable(timeout));
+        Path statusFile = Files.createTempFile("uknative-", ".status");
+        try {
+            MachineSpec machine = MachineSpec.builder(kernel)
+                    .memory(memory)
+                    .cpus(cpus)
+                    .accelerator(accelerator)
+                    .commandLine(KernelCommandLine.of(kernelArguments, env, shared, arguments))
+                    .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()))
+                    .volumes(shared)
+                    .ports(forwarded)
+                    .statusFile(Optional.of(statusFile))
+                    .timeout(Optional.ofNullable(timeout))
+                    .build();
+            spec.commandLine().getErr().flush();
+            RunOutcome outcome = new Runner(toolbox.processes(), qemu).run(machine, parent.streams().out(), parent.streams().err(), consoleLog);
+            report(outcome, consoleLog);
+            return outcome.exitStatus();
+        } finally {
+            Files.deleteIfExists(statusFile);
+        }
+    }
 
-        spec.commandLine().getErr().flush();
-        RunOutcome outcome = new Runner(toolbox.processes(), qemu).run(machine, parent.streams().out(), parent.streams().err());
-        outcome.message().ifPresent(message -> {
-            ConsoleReporter reporter = ConsoleReporter.messages(spec.commandLine().getErr());
-            if (outcome.kind() == RunOutcome.Kind.EXITED) {
-                reporter.info(message);
-            } else {
-                reporter.error(message, outcome.hint().orElse(null));
+    private void report(RunOutcome outcome, Optional<Path> consoleLog) {
+        if (outcome.message().isEmpty()) {
+            return;
+        }
+        ConsoleReporter reporter = ConsoleReporter.messages(spec.commandLine().getErr());
+        String message = outcome.message().get();
+        switch (outcome.kind()) {
+            case EXITED -> reporter.info(message);
+            case CRASHED, RESET -> reporter.error(message,
+                    outcome.hint().orElse(consoleLog.map(l -> "the whole console is in " + l).orElse(null)));
+            default -> reporter.error(message, outcome.hint().orElse(null));
+        }
+    }
+
+    /** {@code -e KEY=VALUE} flags, in order; a later one replaces an earlier one of the same key. */
+    static Map<String, String> environment(List<String> assignments) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String a : assignments) {
+            int eq = a.indexOf('=');
+            if (eq <= 0 || !a.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw UknativeException.usage("-e " + a + " is not KEY=VALUE", "write for example  -e GREETING=hello");
             }
-        });
-        return outcome.exitStatus();
+            env.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        return env;
     }
 
     /** What follows {@code --} on the command line. */

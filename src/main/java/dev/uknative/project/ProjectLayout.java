@@ -41,6 +41,11 @@ public record ProjectLayout(Path root) {
         return buildDirectory().resolve("uknative").resolve(imageName + ".defconfig");
     }
 
+    /** A Unikraft library uknative generates for the build (passed in {@code L=}). */
+    public Path generatedLibrary(String name) {
+        return buildDirectory().resolve("uknative").resolve("lib").resolve(name);
+    }
+
     /** Held while a build of this project runs. */
     public Path buildLock() {
         return buildDirectory().resolve("uknative").resolve("build.lock");

@@ -11,13 +11,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One virtual machine to start: the kernel image, memory, accelerator, the kernel command line and
- * the time it may run.
+ * One virtual machine to start: the kernel image and what QEMU gives it. Built with {@link #builder(Path)}.
  *
  * @param memory      QEMU's {@code -m} value, validated: a number with an optional K, M or G suffix
+ * @param cpus        virtual CPUs ({@code -smp})
  * @param commandLine the kernel command line ({@code -append}); empty for none
+ * @param statusFile  where the guest's second serial port (COM2) is written: uknative's exit-status
+ *                    library reports {@code main}'s return value and {@code exit()}'s status there
+ * @param qmpSocket   a QMP control socket, for machines stopped from another process
  */
-public record MachineSpec(Path kernel, String memory, Accelerator accelerator, String commandLine, Optional<Duration> timeout) {
+public record MachineSpec(
+        Path kernel,
+        String memory,
+        int cpus,
+        Accelerator accelerator,
+        String commandLine,
+        Optional<Path> initrd,
+        List<Volume> volumes,
+        List<PortForward> ports,
+        Optional<Path> statusFile,
+        Optional<Path> qmpSocket,
+        Optional<Duration> timeout) {
 
     /** A number of at most 10 digits (no overflow below), then K, M or G, optionally followed by B or iB. */
     private static final Pattern MEMORY = Pattern.compile("([1-9][0-9]{0,9})(?:([KMGkmg])(?:i?[Bb])?)?");
@@ -28,9 +42,94 @@ public record MachineSpec(Path kernel, String memory, Accelerator accelerator, S
     public MachineSpec {
         Objects.requireNonNull(kernel, "kernel");
         memory = normaliseMemory(memory);
+        if (cpus < 1 || cpus > 255) {
+            throw UknativeException.usage("--cpus " + cpus + " is out of range", "give between 1 and 255");
+        }
         Objects.requireNonNull(accelerator, "accelerator");
         Objects.requireNonNull(commandLine, "commandLine");
+        Objects.requireNonNull(initrd, "initrd");
+        volumes = List.copyOf(volumes);
+        ports = List.copyOf(ports);
+        Objects.requireNonNull(statusFile, "statusFile");
+        Objects.requireNonNull(qmpSocket, "qmpSocket");
         Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public static Builder builder(Path kernel) {
+        return new Builder(kernel);
+    }
+
+    /** Collects a machine's settings; defaults: 64M, one CPU, TCG, no command line, no devices. */
+    public static final class Builder {
+        private final Path kernel;
+        private String memory = "64M";
+        private int cpus = 1;
+        private Accelerator accelerator = Accelerator.TCG;
+        private String commandLine = "";
+        private Optional<Path> initrd = Optional.empty();
+        private List<Volume> volumes = List.of();
+        private List<PortForward> ports = List.of();
+        private Optional<Path> statusFile = Optional.empty();
+        private Optional<Path> qmpSocket = Optional.empty();
+        private Optional<Duration> timeout = Optional.empty();
+
+        private Builder(Path kernel) {
+            this.kernel = kernel;
+        }
+
+        public Builder memory(String value) {
+            this.memory = value;
+            return this;
+        }
+
+        public Builder cpus(int value) {
+            this.cpus = value;
+            return this;
+        }
+
+        public Builder accelerator(Accelerator value) {
+            this.accelerator = value;
+            return this;
+        }
+
+        public Builder commandLine(String value) {
+            this.commandLine = value;
+            return this;
+        }
+
+        public Builder initrd(Optional<Path> value) {
+            this.initrd = value;
+            return this;
+        }
+
+        public Builder volumes(List<Volume> value) {
+            this.volumes = value;
+            return this;
+        }
+
+        public Builder ports(List<PortForward> value) {
+            this.ports = value;
+            return this;
+        }
+
+        public Builder statusFile(Optional<Path> value) {
+            this.statusFile = value;
+            return this;
+        }
+
+        public Builder qmpSocket(Optional<Path> value) {
+            this.qmpSocket = value;
+            return this;
+        }
+
+        public Builder timeout(Optional<Duration> value) {
+            this.timeout = value;
+            return this;
+        }
+
+        public MachineSpec build() {
+            return new MachineSpec(kernel, memory, cpus, accelerator, commandLine, initrd, volumes, ports, statusFile, qmpSocket, timeout);
+        }
     }
 
     /**
@@ -59,18 +158,42 @@ public record MachineSpec(Path kernel, String memory, Accelerator accelerator, S
         List<String> args = new ArrayList<>(List.of(
                 qemu.toString(),
                 "-m", memory,
+                "-smp", Integer.toString(cpus),
                 "-nodefaults",
                 "-display", "none",
-                "-serial", "stdio",
-                "-no-reboot",
-                "-device", DEBUG_EXIT_DEVICE));
+                "-serial", "stdio"));
+        statusFile.ifPresent(file -> {
+            // The second -serial is COM2 (I/O port 0x2f8).
+            args.addAll(List.of("-chardev", "file,id=ukstatus,path=" + escape(file.toString()), "-serial", "chardev:ukstatus"));
+        });
+        args.addAll(List.of("-no-reboot", "-device", DEBUG_EXIT_DEVICE));
         args.addAll(accelerator.arguments());
+        qmpSocket.ifPresent(socket -> args.addAll(List.of("-qmp", "unix:" + escape(socket.toString()) + ",server=on,wait=off")));
         args.add("-kernel");
         args.add(kernel.toString());
+        initrd.ifPresent(file -> {
+            args.add("-initrd");
+            args.add(file.toString());
+        });
         if (!commandLine.isEmpty()) {
             args.add("-append");
             args.add(commandLine);
         }
+        for (Volume volume : volumes) {
+            args.addAll(volume.arguments());
+        }
+        if (!ports.isEmpty()) {
+            StringBuilder netdev = new StringBuilder("user,id=net0");
+            for (PortForward port : ports) {
+                netdev.append(',').append(port.hostfwd());
+            }
+            args.addAll(List.of("-netdev", netdev.toString(), "-device", "virtio-net-pci,netdev=net0"));
+        }
         return args;
+    }
+
+    /** QEMU's option syntax: a comma inside a value is written twice. */
+    static String escape(String value) {
+        return value.replace(",", ",,");
     }
 }

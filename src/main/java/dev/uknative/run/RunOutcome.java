@@ -3,6 +3,7 @@ package dev.uknative.run;
 import dev.uknative.core.ExitCode;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How a unikernel run ended, read from QEMU's exit status: Unikraft writes 41 (halt) or 42 (crash) to
@@ -45,6 +46,15 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message, Op
      * @param console    the last console lines, for the crash message
      */
     public static RunOutcome classify(int qemuExit, boolean timedOut, List<String> qemuErrors, List<String> console, String timeoutText) {
+        return classify(qemuExit, timedOut, qemuErrors, console, timeoutText, OptionalInt.empty());
+    }
+
+    /**
+     * Classifies QEMU's end, given the status the application reported through uknative's
+     * exit-status library (when the image has it): a halt with a reported status is that status.
+     */
+    public static RunOutcome classify(int qemuExit, boolean timedOut, List<String> qemuErrors, List<String> console,
+            String timeoutText, OptionalInt reported) {
         if (timedOut) {
             return new RunOutcome(Kind.TIMED_OUT, ExitCode.TIMEOUT.code(),
                     Optional.of("the unikernel was still running after " + timeoutText + "; QEMU was stopped"));
@@ -60,6 +70,10 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message, Op
         if (qemuExit % 2 == 1 && qemuExit <= 511) {
             int code = (qemuExit - 1) / 2;
             if (code == HALT_CODE) {
+                if (reported.isPresent() && reported.getAsInt() != 0) {
+                    int status = reported.getAsInt();
+                    return new RunOutcome(Kind.EXITED, status, Optional.of("the application exited with status " + status));
+                }
                 return new RunOutcome(Kind.HALTED, ExitCode.OK.code(), Optional.empty());
             }
             if (code == CRASH_CODE) {

@@ -5,10 +5,15 @@ import dev.uknative.process.ProcessResult;
 import dev.uknative.process.ProcessRunner;
 import dev.uknative.process.ProcessSpec;
 import dev.uknative.process.TailLines;
+import dev.uknative.core.UknativeException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Starts QEMU for a {@link MachineSpec} and waits for it: the serial console is copied to the given
@@ -32,6 +37,30 @@ public final class Runner {
      * @param errors  receives QEMU's own messages
      */
     public RunOutcome run(MachineSpec machine, OutputStream console, OutputStream errors) {
+        return run(machine, console, errors, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(MachineSpec, OutputStream, OutputStream)}, also writing the whole console to
+     * {@code log} (replaced), so that what led to a crash can be read afterwards.
+     */
+    public RunOutcome run(MachineSpec machine, OutputStream console, OutputStream errors, Optional<Path> log) {
+        if (log.isEmpty()) {
+            return runTo(machine, console, errors);
+        }
+        try {
+            Files.createDirectories(log.get().toAbsolutePath().getParent());
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(log.get()))) {
+                return runTo(machine, new TeeOutputStream(console, file), errors);
+            }
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot write the console log " + log.get() + ": " + e.getMessage(),
+                    "check the folder's permissions and free space, or give another --log");
+        }
+    }
+
+    private RunOutcome runTo(MachineSpec machine, OutputStream console, OutputStream errors) {
+        machine.statusFile().ifPresent(Runner::deleteQuietly);
         ProcessSpec spec = new ProcessSpec(machine.arguments(qemu), machine.kernel().getParent(), Map.of(),
                 machine.timeout(), false, true);
         TailLines consoleTail = new TailLines(CONSOLE_TAIL);
@@ -40,7 +69,57 @@ public final class Runner {
                 copyTo(console).andThen(consoleTail.sink()),
                 copyTo(errors).andThen(qemuErrors.sink()));
         String limit = machine.timeout().map(d -> d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms").orElse("");
-        return RunOutcome.classify(result.exitCode(), result.timedOut(), qemuErrors.lines(), consoleTail.lines(), limit);
+        OptionalInt reported = machine.statusFile().map(ExitStatusReport::read).orElse(OptionalInt.empty());
+        return RunOutcome.classify(result.exitCode(), result.timedOut(), qemuErrors.lines(), consoleTail.lines(), limit, reported);
+    }
+
+    /** Writes to the console and to the log; a failing log write is the log's problem, not the run's. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream console;
+        private final OutputStream log;
+        private boolean logFailed;
+
+        TeeOutputStream(OutputStream console, OutputStream log) {
+            this.console = console;
+            this.log = log;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            console.write(b, off, len);
+            if (!logFailed) {
+                try {
+                    log.write(b, off, len);
+                } catch (IOException e) {
+                    logFailed = true;
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            console.flush();
+            if (!logFailed) {
+                try {
+                    log.flush();
+                } catch (IOException e) {
+                    logFailed = true;
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // QEMU truncates the file when it opens it; a stale one is only a fallback.
+        }
     }
 
     private static OutputSink copyTo(OutputStream out) {

@@ -1,12 +1,14 @@
 package dev.uknative.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.UknativeException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,11 +22,12 @@ class MachineSpecTest {
 
     @Test
     void tcgArguments() {
-        MachineSpec spec = new MachineSpec(KERNEL, "64M", Accelerator.TCG, "", Optional.empty());
+        MachineSpec spec = MachineSpec.builder(KERNEL).build();
 
         assertThat(spec.arguments(QEMU)).containsExactly(
                 "/usr/bin/qemu-system-x86_64",
                 "-m", "64M",
+                "-smp", "1",
                 "-nodefaults",
                 "-display", "none",
                 "-serial", "stdio",
@@ -37,12 +40,13 @@ class MachineSpecTest {
 
     @Test
     void kvmArgumentsWithACommandLine() {
-        MachineSpec spec = new MachineSpec(KERNEL, "1g", Accelerator.KVM, "hello \"two words\"",
-                Optional.of(Duration.ofSeconds(5)));
+        MachineSpec spec = MachineSpec.builder(KERNEL).memory("1g").accelerator(Accelerator.KVM)
+                .commandLine("hello \"two words\"").timeout(Optional.of(Duration.ofSeconds(5))).build();
 
         assertThat(spec.arguments(QEMU)).containsExactly(
                 "/usr/bin/qemu-system-x86_64",
                 "-m", "1G",
+                "-smp", "1",
                 "-nodefaults",
                 "-display", "none",
                 "-serial", "stdio",
@@ -55,8 +59,49 @@ class MachineSpecTest {
     }
 
     @Test
+    void everyDeviceInItsPlace() {
+        MachineSpec spec = MachineSpec.builder(KERNEL)
+                .cpus(2)
+                .commandLine("vfs.fstab=[ \"fs0:/data:9pfs:::mkmp\" ] -- x")
+                .initrd(Optional.of(Path.of("/img/initrd.cpio")))
+                .volumes(List.of(new Volume(Path.of("/host/da,ta"), "/data", true, "fs0")))
+                .ports(List.of(PortForward.parse("8080:80"), PortForward.parse("0.0.0.0:2222:22")))
+                .statusFile(Optional.of(Path.of("/tmp/st")))
+                .qmpSocket(Optional.of(Path.of("/run/m/qmp.sock")))
+                .build();
+
+        assertThat(spec.arguments(QEMU)).containsExactly(
+                "/usr/bin/qemu-system-x86_64",
+                "-m", "64M",
+                "-smp", "2",
+                "-nodefaults",
+                "-display", "none",
+                "-serial", "stdio",
+                "-chardev", "file,id=ukstatus,path=/tmp/st",
+                "-serial", "chardev:ukstatus",
+                "-no-reboot",
+                "-device", "isa-debug-exit,iobase=0x501,iosize=2",
+                "-accel", "tcg",
+                "-cpu", "max",
+                "-qmp", "unix:/run/m/qmp.sock,server=on,wait=off",
+                "-kernel", "/app/.unikraft/build/hello_qemu-x86_64",
+                "-initrd", "/img/initrd.cpio",
+                "-append", "vfs.fstab=[ \"fs0:/data:9pfs:::mkmp\" ] -- x",
+                "-fsdev", "local,id=fs0,path=/host/da,,ta,security_model=none,readonly=on",
+                "-device", "virtio-9p-pci,fsdev=fs0,mount_tag=fs0",
+                "-netdev", "user,id=net0,hostfwd=tcp:127.0.0.1:8080-:80,hostfwd=tcp:0.0.0.0:2222-:22",
+                "-device", "virtio-net-pci,netdev=net0");
+    }
+
+    @Test
+    void cpusOutOfRangeIsAUsageError() {
+        assertThatThrownBy(() -> MachineSpec.builder(KERNEL).cpus(0).build()).isInstanceOf(UknativeException.class)
+                .hasMessageContaining("--cpus 0 is out of range");
+    }
+
+    @Test
     void constructorNormalisesMemory() {
-        assertThat(new MachineSpec(KERNEL, " 512MiB ", Accelerator.TCG, "", Optional.empty()).memory()).isEqualTo("512M");
+        assertThat(MachineSpec.builder(KERNEL).memory(" 512MiB ").build().memory()).isEqualTo("512M");
     }
 
     @ParameterizedTest

@@ -1,0 +1,56 @@
+package dev.uknative.build;
+
+import dev.uknative.core.UknativeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Unikraft library uknative adds to every x86_64 build ({@code L=}): it wraps {@code main} and
+ * {@code exit} to report the application's exit status on COM2, which {@code uknative run} turns into
+ * its own exit status. Disabled with {@code CONFIG_LIBUKNATIVE_EXITSTATUS: n} in the Kraftfile.
+ */
+public final class ExitStatusLibrary {
+
+    private static final List<String> FILES = List.of("Config.uk", "Makefile.uk", "exitstatus.c");
+
+    private ExitStatusLibrary() {
+    }
+
+    /**
+     * Writes the library into {@code directory}, touching only files whose content changed (make and
+     * the build fingerprint look at modification times), each replaced atomically.
+     */
+    public static Path writeTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            for (String name : FILES) {
+                byte[] content = resource(name);
+                Path target = directory.resolve(name);
+                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
+                    continue;
+                }
+                Path temporary = directory.resolve(name + ".tmp");
+                Files.write(temporary, content);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return directory;
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot write " + directory + ": " + e.getMessage(),
+                    "check the free space and permissions of the project folder");
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = ExitStatusLibrary.class.getResourceAsStream("exitstatus/" + name)) {
+            if (in == null) {
+                throw new IOException("resource exitstatus/" + name + " is missing from uknative's jar");
+            }
+            return in.readAllBytes();
+        }
+    }
+}
