@@ -17,6 +17,9 @@
  *            returns (no such device) fall through to the hang loop.
  *   triple   print "testkernel: triple fault", load an empty IDT and
  *            execute ud2 -> #GP -> #DF -> triple fault (-no-reboot: exit 0).
+ *   status=N print "uknative-exit:N" on COM2 (port 0x2f8), as uknative's
+ *            exit-status library does for main()'s return value; combine
+ *            with exit=41 (Unikraft's halt code) to stand in for an app.
  *   hang / anything else: print "testkernel: hanging", loop on cli;hlt.
  * Priority when several words are present: exit=N, then triple, then hang.
  */
@@ -29,6 +32,7 @@
         .set MBI_CMDLINE,   16                  /* offset of multiboot_info.cmdline */
 
         .set COM1,          0x3f8
+        .set COM2,          0x2f8
         .set DEBUG_EXIT,    0x501
 
 /*
@@ -92,10 +96,36 @@ word:
         movl    $str_triple, %edx
         call    prefix
         testl   %eax, %eax
-        jz      try_exit
+        jz      try_status
         cmpb    $' ', (%eax)
-        ja      try_exit
+        ja      try_status
         movl    $1, %ebp
+        jmp     skip_word
+try_status:
+        /* "status=" followed by anything: copied to COM2 as "uknative-exit:<it>\n".
+         * %esi (the command line) is no longer needed: it is the cursor. */
+        movl    $str_status, %edx
+        call    prefix
+        testl   %eax, %eax
+        jz      try_exit
+        movl    %eax, %esi
+        pushl   %ecx
+        movl    $msg_status, %ecx
+6:      movb    (%ecx), %al
+        testb   %al, %al
+        jz      7f
+        call    putc2
+        incl    %ecx
+        jmp     6b
+7:      popl    %ecx
+8:      movb    (%esi), %al
+        cmpb    $' ', %al
+        jbe     9f
+        call    putc2
+        incl    %esi
+        jmp     8b
+9:      movb    $'\n', %al
+        call    putc2
         jmp     skip_word
 try_exit:
         /* "exit=" followed by 1..3 decimal digits (value <= 255) and end of word? */
@@ -165,6 +195,12 @@ putc:
         outb    %al, %dx
         ret
 
+/* putc2: write %al to COM2. Clobbers %dx. */
+putc2:
+        movw    $COM2, %dx
+        outb    %al, %dx
+        ret
+
 /* puts: write NUL-terminated string at %ecx. Clobbers %eax, %ecx, %edx. */
 puts:
         movb    (%ecx), %al
@@ -218,6 +254,8 @@ msg_triple:     .asciz "testkernel: triple fault\n"
 msg_hang:       .asciz "testkernel: hanging\n"
 str_triple:     .asciz "triple"
 str_exit:       .asciz "exit="
+str_status:     .asciz "status="
+msg_status:     .asciz "uknative-exit:"
 
         .bss
         .balign 16

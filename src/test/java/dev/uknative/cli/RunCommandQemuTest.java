@@ -116,6 +116,92 @@ class RunCommandQemuTest {
         assertThat(run.err()).contains("'soon' is not a duration");
     }
 
+    @Test
+    void theApplicationsReportedStatusBecomesTheExitStatus() {
+        CliRun run = CliRun.of("run", kernel.toString(), "--timeout", "60s", "--", "status=3", "exit=41");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.err()).contains("the application exited with status 3");
+    }
+
+    @Test
+    void aReportedZeroIsASilentSuccessAndACrashWinsOverAReport() {
+        CliRun zero = CliRun.of("run", kernel.toString(), "--timeout", "60s", "--", "status=0", "exit=41");
+        assertThat(zero.exitCode()).as(zero.toString()).isZero();
+        assertThat(zero.err()).isEmpty();
+
+        CliRun crash = CliRun.of("run", kernel.toString(), "--timeout", "60s", "--", "status=9", "exit=42");
+        assertThat(crash.exitCode()).as(crash.toString()).isEqualTo(134);
+    }
+
+    @Test
+    void kernelArgumentsAndEnvironmentComeBeforeTheApplicationsArguments() {
+        CliRun run = CliRun.of("run", kernel.toString(), "--timeout", "60s", "-a", "uk.debug=1", "-e", "GREETING=hi there",
+                "-e", "N=1", "--", "exit=41", "app-arg");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("cmdline=" + kernel + " uk.debug=1 env.vars=[ \"GREETING=hi there\" \"N=1\" ] -- exit=41 app-arg");
+    }
+
+    @Test
+    void theConsoleIsKeptInTheLogFile() throws Exception {
+        Path log = work.resolve("logs/console.txt");
+
+        CliRun run = CliRun.of("run", kernel.toString(), "--timeout", "60s", "--log", log.toString(), "--", "exit=42");
+
+        assertThat(run.exitCode()).isEqualTo(134);
+        assertThat(log).content().contains("testkernel: booted").contains("testkernel: exit 42");
+        assertThat(run.err()).contains("hint: the whole console is in " + log);
+    }
+
+    @Test
+    void cpusVolumesPortsAndInitrdAreAcceptedByQemu() throws Exception {
+        Path shared = Files.createDirectories(work.resolve("shared,dir"));
+        Path initrd = Files.writeString(work.resolve("initrd.cpio"), "not really a cpio\n");
+        int port = freePort();
+
+        CliRun run = CliRun.of("run", kernel.toString(), "--timeout", "60s", "--cpus", "2", "-M", "128M",
+                "-v", shared + ":/data:ro", "-p", port + ":80", "--initrd", initrd.toString(), "--", "exit=41");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("vfs.fstab=[ \"fs0:/data:9pfs:::mkmp\" ] -- exit=41");
+    }
+
+    @Test
+    void badMachineOptionsAreUsageErrorsBeforeAnythingStarts() {
+        assertThat(CliRun.of("run", kernel.toString(), "-v", "relative-guest:data").err()).contains("is not HOST:GUEST[:ro]");
+        assertThat(CliRun.of("run", kernel.toString(), "-p", "99999:80").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("run", kernel.toString(), "-e", "1X=2").err()).contains("-e 1X=2 is not KEY=VALUE");
+        assertThat(CliRun.of("run", kernel.toString(), "--cpus", "0").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("run", kernel.toString(), "--initrd", "/nonexistent/initrd").err()).contains("is not a file");
+    }
+
+    @Test
+    void aQemuOlderThan42IsRefused() throws Exception {
+        Path oldQemu = work.resolve("old-qemu");
+        Files.writeString(oldQemu, "#!/bin/sh\necho 'QEMU emulator version 4.1.1 (Debian)'\n");
+        assertThat(oldQemu.toFile().setExecutable(true)).isTrue();
+
+        CliRun run = CliRun.of("run", kernel.toString(), "--qemu", oldQemu.toString());
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).contains("is QEMU 4.1.1; uknative needs QEMU 4.2.0 or newer").contains("--qemu");
+    }
+
+    @Test
+    void aQemuThatIsNotThereIsAUsageError() {
+        CliRun run = CliRun.of("run", kernel.toString(), "--qemu", work.resolve("no-such-qemu").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is not an executable file");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     static List<ProcessHandle> qemuProcessesRunning(Path kernel) {
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)

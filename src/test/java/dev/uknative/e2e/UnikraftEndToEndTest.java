@@ -101,6 +101,41 @@ class UnikraftEndToEndTest {
                 .contains("hint: full log: " + app.resolve(".unikraft/build/make.log"));
     }
 
+    @Test
+    void theApplicationsExitStatusArgumentsAndEnvironmentReachTheHost() throws IOException {
+        Path app = nativeApp("status", """
+                #include <stdio.h>
+                #include <stdlib.h>
+                #include <string.h>
+
+                int main(int argc, char *argv[])
+                {
+                	const char *greeting = getenv("GREETING");
+
+                	for (int i = 1; i < argc; i++)
+                		printf("arg %d: %s\\n", i, argv[i]);
+                	printf("GREETING=%s\\n", greeting ? greeting : "(unset)");
+                	if (argc > 1 && strcmp(argv[1], "exit7") == 0)
+                		exit(7);
+                	return argc > 1 && strcmp(argv[1], "ret3") == 0 ? 3 : 0;
+                }
+                """, NATIVE_KCONFIG + """
+                    CONFIG_LIBPOSIX_ENVIRON: y
+                    CONFIG_LIBPOSIX_ENVIRON_LIBPARAM: y
+                """);
+
+        CliRun returns3 = uknative("run", app.toString(), "--timeout", "120s", "--", "ret3");
+        assertThat(returns3.exitCode()).as(returns3.toString()).isEqualTo(3);
+        assertThat(returns3.err()).contains("the application exited with status 3");
+
+        CliRun exits7 = uknative("run", app.toString(), "--timeout", "120s", "--", "exit7");
+        assertThat(exits7.exitCode()).as(exits7.toString()).isEqualTo(7);
+
+        CliRun greets = uknative("run", app.toString(), "--timeout", "120s", "-e", "GREETING=hello there", "--", "one", "two words");
+        assertThat(greets.exitCode()).as(greets.toString()).isZero();
+        assertThat(greets.out()).contains("arg 1: one").contains("arg 2: two words").contains("GREETING=hello there");
+    }
+
     private CliRun uknative(String... args) {
         String[] all = Stream.concat(Stream.of(args), Stream.of("--unikraft-source", UnikraftCondition.tree().toString(), "-j2"))
                 .toArray(String[]::new);
