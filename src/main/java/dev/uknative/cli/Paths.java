@@ -13,16 +13,36 @@ final class Paths {
         return base("XDG_CACHE_HOME", ".cache");
     }
 
+    /** The environment variable that moves the machine state elsewhere (tests, several setups side by side). */
+    static final String STATE_VARIABLE = "UKNATIVE_STATE_DIR";
+
     /**
-     * Machine state: {@code $XDG_RUNTIME_DIR/uknative}, else {@code ~/.local/state/uknative}
-     * ({@code $XDG_STATE_HOME/uknative} when that is set).
+     * The same as {@link #STATE_VARIABLE} for one JVM: tests that run the command line in process
+     * cannot change their own environment.
+     */
+    static final String STATE_PROPERTY = "uknative.state.dir";
+
+    /**
+     * Machine state (detached machines): {@code $UKNATIVE_STATE_DIR} when set (the system property
+     * {@code uknative.state.dir} before it), else {@code $XDG_RUNTIME_DIR/uknative}, else
+     * {@code ~/.local/state/uknative} ({@code $XDG_STATE_HOME/uknative} when that is set).
      */
     static Path stateHome() {
+        for (String override : new String[] {System.getProperty(STATE_PROPERTY), System.getenv(STATE_VARIABLE)}) {
+            if (override != null && !override.isBlank()) {
+                return Path.of(override).toAbsolutePath().normalize();
+            }
+        }
         String runtime = System.getenv("XDG_RUNTIME_DIR");
         if (runtime != null && !runtime.isBlank()) {
             return Path.of(runtime, "uknative");
         }
         return base("XDG_STATE_HOME", ".local/state");
+    }
+
+    /** Where the detached machines' folders are. */
+    static Path machines() {
+        return stateHome().resolve("machines");
     }
 
     private static Path base(String variable, String fallback) {

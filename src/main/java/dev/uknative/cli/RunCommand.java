@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "  uknative run --timeout 30s -M 128M . -- arg1 arg2",
             "  uknative run -e GREETING=hi --cpus 2 . -- --verbose",
             "  uknative run -v ./data:/data:ro -p 8080:80 .",
-            "  uknative run .unikraft/build/hello_qemu-x86_64"})
+            "  uknative run .unikraft/build/hello_qemu-x86_64",
+            "  uknative run -d --name web -p 8080:80 ."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -102,6 +103,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs when building (default: the number of CPUs).")
     Integer jobs;
 
+    @Option(names = {"-d", "--detach"},
+            description = "Start the machine in the background and print its name; the console goes to a file"
+                    + " (see uknative ps, logs, stop and rm).")
+    boolean detach;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "With -d: the machine's name, 1 to 63 of a-z 0-9 _ . - (default: the image's name and 6 random hex digits).")
+    String name;
+
     // -v is taken by volumes (as in kraft run).
     @Option(names = "--verbose", description = "Show the full make output and, on errors, the details.")
     boolean verbose;
@@ -128,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         Toolbox toolbox = new Toolbox();
+        Optional<DetachedStart> detached = DetachedStart.check(detach, name, toolbox);
         // Before any build: a missing or too old QEMU should not cost the user a build first.
         Path qemu = qemuBinary != null ? toolbox.tools().find(qemuBinary.toString()).orElseThrow(() ->
                 UknativeException.usage("--qemu " + qemuBinary + " is not an executable file", "give the path of qemu-system-x86_64"))
@@ -154,19 +165,23 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Accelerator accelerator = noAccel ? Accelerator.TCG : Accelerator.detect();
+        MachineSpec.Builder machineBuilder = MachineSpec.builder(kernel)
+                .memory(memory)
+                .cpus(cpus)
+                .accelerator(accelerator)
+                .commandLine(KernelCommandLine.of(kernelArguments, env, shared, arguments))
+                .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()))
+                .volumes(shared)
+                .ports(forwarded)
+                .timeout(Optional.ofNullable(timeout));
+        if (detached.isPresent()) {
+            // The console goes to the machine's folder; to --log as well only when asked for.
+            return detached.get().start(machineBuilder, kernel, qemu, Optional.ofNullable(name),
+                    Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()), spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         Path statusFile = Files.createTempFile("uknative-", ".status");
         try {
-            MachineSpec machine = MachineSpec.builder(kernel)
-                    .memory(memory)
-                    .cpus(cpus)
-                    .accelerator(accelerator)
-                    .commandLine(KernelCommandLine.of(kernelArguments, env, shared, arguments))
-                    .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()))
-                    .volumes(shared)
-                    .ports(forwarded)
-                    .statusFile(Optional.of(statusFile))
-                    .timeout(Optional.ofNullable(timeout))
-                    .build();
+            MachineSpec machine = machineBuilder.statusFile(Optional.of(statusFile)).build();
             spec.commandLine().getErr().flush();
             RunOutcome outcome = new Runner(toolbox.processes(), qemu).run(machine, parent.streams().out(), parent.streams().err(), consoleLog);
             report(outcome, consoleLog);

@@ -5,6 +5,7 @@ import dev.uknative.build.MakeDriver;
 import dev.uknative.core.Reporter;
 import dev.uknative.process.ProcessRunner;
 import dev.uknative.process.ToolLocator;
+import dev.uknative.run.MachineStore;
 
 /** Wires the services a command needs from the host's tools; one place, so commands stay thin. */
 final class Toolbox {
@@ -18,6 +19,11 @@ final class Toolbox {
 
     ProcessRunner processes() {
         return processes;
+    }
+
+    /** The detached machines, in {@link Paths#machines()}. */
+    MachineStore machines() {
+        return new MachineStore(Paths.machines());
     }
 
     MakeDriver make(Reporter reporter) {

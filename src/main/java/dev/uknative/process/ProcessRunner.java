@@ -2,13 +2,16 @@ package dev.uknative.process;
 
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.UknativeException;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Starts child processes from argument lists and waits for them, with both output streams drained
@@ -38,6 +41,15 @@ public final class ProcessRunner {
      *         {@link ExitCode#INTERRUPTED} when this thread is interrupted while waiting
      */
     public ProcessResult run(ProcessSpec spec, OutputSink stdout, OutputSink stderr) {
+        return run(spec, stdout, stderr, started -> {
+        });
+    }
+
+    /**
+     * As {@link #run(ProcessSpec, OutputSink, OutputSink)}, telling {@code started} the child's handle
+     * as soon as it runs (a supervisor records the pid of the QEMU it waits for).
+     */
+    public ProcessResult run(ProcessSpec spec, OutputSink stdout, OutputSink stderr, Consumer<ProcessHandle> started) {
         ProcessBuilder builder = new ProcessBuilder(spec.command())
                 .directory(spec.workingDirectory().toFile())
                 .redirectErrorStream(spec.mergeStderr())
@@ -66,6 +78,13 @@ public final class ProcessRunner {
         Thread errDrain = spec.mergeStderr() ? null : drain(process.getErrorStream(), stderr, spec.program() + "-stderr");
         boolean timedOut = false;
         try {
+            try {
+                started.accept(process.toHandle());
+            } catch (RuntimeException e) {
+                // Nobody would know this child is running: it must not outlive the failure.
+                terminate(process);
+                throw e;
+            }
             if (spec.timeout().isPresent()) {
                 timedOut = !process.waitFor(spec.timeout().get().toMillis(), TimeUnit.MILLISECONDS);
                 if (timedOut) {
@@ -92,6 +111,31 @@ public final class ProcessRunner {
             } catch (IllegalStateException shuttingDown) {
                 // The JVM is already exiting: the hook is running or has run.
             }
+        }
+    }
+
+    /**
+     * Starts a child that is meant to outlive this process, and does not wait for it: its standard
+     * input is {@code /dev/null}, its stdout and stderr are appended to {@code log}, and it is not
+     * stopped when this JVM exits. The spec's timeout, stream and stdin settings do not apply. To leave
+     * this process's session (and so its terminal's signals) the command starts with {@code setsid}.
+     *
+     * @return the started process, to see whether it failed at once
+     * @throws UknativeException with {@link ExitCode#ENVIRONMENT} when the program cannot be started
+     */
+    public Process startDetached(ProcessSpec spec, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(spec.command())
+                .directory(spec.workingDirectory().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(spec.environment());
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UknativeException(ExitCode.ENVIRONMENT, null,
+                    "cannot start " + spec.program() + ": " + e.getMessage(),
+                    "check that " + spec.program() + " is installed and on PATH", e);
         }
     }
 

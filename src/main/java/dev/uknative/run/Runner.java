@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * Starts QEMU for a {@link MachineSpec} and waits for it: the serial console is copied to the given
@@ -45,13 +46,25 @@ public final class Runner {
      * {@code log} (replaced), so that what led to a crash can be read afterwards.
      */
     public RunOutcome run(MachineSpec machine, OutputStream console, OutputStream errors, Optional<Path> log) {
+        return run(QemuInvocation.of(machine, qemu), console, errors, log, started -> {
+        });
+    }
+
+    /**
+     * Runs a prepared QEMU command line: the one code path of foreground runs and of the supervisor
+     * of a detached machine.
+     *
+     * @param started told QEMU's process handle as soon as it runs
+     */
+    public RunOutcome run(QemuInvocation invocation, OutputStream console, OutputStream errors, Optional<Path> log,
+            Consumer<ProcessHandle> started) {
         if (log.isEmpty()) {
-            return runTo(machine, console, errors);
+            return runTo(invocation, console, errors, started);
         }
         try {
             Files.createDirectories(log.get().toAbsolutePath().getParent());
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(log.get()))) {
-                return runTo(machine, new TeeOutputStream(console, file), errors);
+                return runTo(invocation, new TeeOutputStream(console, file), errors, started);
             }
         } catch (IOException e) {
             throw UknativeException.environment("cannot write the console log " + log.get() + ": " + e.getMessage(),
@@ -59,18 +72,19 @@ public final class Runner {
         }
     }
 
-    private RunOutcome runTo(MachineSpec machine, OutputStream console, OutputStream errors) {
-        machine.statusFile().ifPresent(Runner::deleteQuietly);
-        ProcessSpec spec = new ProcessSpec(machine.arguments(qemu), machine.kernel().getParent(), Map.of(),
-                machine.timeout(), false, true);
+    private RunOutcome runTo(QemuInvocation invocation, OutputStream console, OutputStream errors, Consumer<ProcessHandle> started) {
+        invocation.statusFile().ifPresent(Runner::deleteQuietly);
+        ProcessSpec spec = new ProcessSpec(invocation.arguments(), invocation.workingDirectory(), Map.of(),
+                invocation.timeout(), false, true);
         TailLines consoleTail = new TailLines(CONSOLE_TAIL);
         TailLines qemuErrors = new TailLines(CONSOLE_TAIL);
         ProcessResult result = processes.run(spec,
                 copyTo(console).andThen(consoleTail.sink()),
-                copyTo(errors).andThen(qemuErrors.sink()));
-        String limit = machine.timeout().map(d -> d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms").orElse("");
-        OptionalInt reported = machine.statusFile().map(ExitStatusReport::read).orElse(OptionalInt.empty());
-        return RunOutcome.classify(result.exitCode(), result.timedOut(), qemuErrors.lines(), consoleTail.lines(), limit, reported);
+                copyTo(errors).andThen(qemuErrors.sink()),
+                started);
+        OptionalInt reported = invocation.statusFile().map(ExitStatusReport::read).orElse(OptionalInt.empty());
+        return RunOutcome.classify(result.exitCode(), result.timedOut(), qemuErrors.lines(), consoleTail.lines(),
+                invocation.timeoutText(), reported);
     }
 
     /** Writes to the console and to the log; a failing log write is the log's problem, not the run's. */
