@@ -1,18 +1,15 @@
 package dev.uknative.run;
 
+import dev.uknative.core.FileTrees;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
@@ -194,7 +191,7 @@ public final class MachineStore {
             throw new IllegalStateException(machine.name() + " is " + machine.state().label());
         }
         try {
-            deleteTree(machine.directory().path());
+            FileTrees.delete(machine.directory().path());
         } catch (IOException e) {
             throw UknativeException.environment("cannot remove " + machine.directory().path() + ": " + e.getMessage(),
                     "check the folder's permissions");
@@ -220,39 +217,9 @@ public final class MachineStore {
 
     private static void deleteQuietly(Path tree) {
         try {
-            deleteTree(tree);
+            FileTrees.delete(tree);
         } catch (IOException e) {
             // A staging folder left behind is hidden (its name starts with a dot) and harmless.
         }
-    }
-
-    private static void deleteTree(Path tree) throws IOException {
-        if (!Files.exists(tree)) {
-            return;
-        }
-        Files.walkFileTree(tree, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-                if (exc instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw exc;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null && !(exc instanceof NoSuchFileException)) {
-                    throw exc;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
