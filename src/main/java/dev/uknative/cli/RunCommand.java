@@ -183,7 +183,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             MachineSpec machine = machineBuilder.statusFile(Optional.of(statusFile)).build();
             spec.commandLine().getErr().flush();
-            RunOutcome outcome = new Runner(toolbox.processes(), qemu).run(machine, parent.streams().out(), parent.streams().err(), consoleLog);
+            RunOutcome outcome = new Runner(toolbox.processes(), qemu, System.console() != null).run(machine, parent.streams().out(), parent.streams().err(), consoleLog);
             report(outcome, consoleLog);
             return outcome.exitStatus();
         } finally {

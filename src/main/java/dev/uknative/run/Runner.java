@@ -27,10 +27,22 @@ public final class Runner {
 
     private final ProcessRunner processes;
     private final Path qemu;
+    private final boolean terminalInput;
 
+    /** A runner whose guests get no input (end of file on their console). */
     public Runner(ProcessRunner processes, Path qemu) {
+        this(processes, qemu, false);
+    }
+
+    /**
+     * @param terminalInput give QEMU this process's standard input, for the guest's console. Only
+     *                      for a terminal: QEMU makes its stdin non-blocking, which breaks any other
+     *                      reader of the same pipe (a test runner's command channel, a shell script).
+     */
+    public Runner(ProcessRunner processes, Path qemu, boolean terminalInput) {
         this.processes = processes;
         this.qemu = qemu;
+        this.terminalInput = terminalInput;
     }
 
     /**
@@ -75,7 +87,7 @@ public final class Runner {
     private RunOutcome runTo(QemuInvocation invocation, OutputStream console, OutputStream errors, Consumer<ProcessHandle> started) {
         invocation.statusFile().ifPresent(Runner::deleteQuietly);
         ProcessSpec spec = new ProcessSpec(invocation.arguments(), invocation.workingDirectory(), Map.of(),
-                invocation.timeout(), false, true);
+                invocation.timeout(), false, terminalInput);
         TailLines consoleTail = new TailLines(CONSOLE_TAIL);
         TailLines qemuErrors = new TailLines(CONSOLE_TAIL);
         ProcessResult result = processes.run(spec,
