@@ -4,10 +4,7 @@ import dev.uknative.core.ExitCode;
 import dev.uknative.core.Location;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
-import dev.uknative.kconfig.ConfigAssignment;
 import dev.uknative.kconfig.ConfigFragment;
-import dev.uknative.kconfig.DotConfig;
-import dev.uknative.process.ToolLocator;
 import dev.uknative.project.Architecture;
 import dev.uknative.project.ProjectLayout;
 import java.io.BufferedOutputStream;
@@ -34,12 +31,12 @@ import java.util.Optional;
 public final class Builder {
 
     private final MakeDriver make;
-    private final ToolLocator tools;
+    private final KconfigConfigurator configurator;
     private final Reporter reporter;
 
-    public Builder(MakeDriver make, ToolLocator tools, Reporter reporter) {
+    public Builder(MakeDriver make, KconfigConfigurator configurator, Reporter reporter) {
         this.make = make;
-        this.tools = tools;
+        this.configurator = configurator;
         this.reporter = reporter;
     }
 
@@ -108,7 +105,7 @@ public final class Builder {
         }
 
         try (OutputStream log = new BufferedOutputStream(Files.newOutputStream(layout.makeLog()))) {
-            boolean configured = configure(request, layout, invocation, log);
+            boolean configured = configure(request, layout, invocation);
             MakeDriver.Outcome outcome = make.run(invocation, "building " + imageName, log);
             log.flush();
             if (!outcome.result().succeeded()) {
@@ -149,40 +146,26 @@ public final class Builder {
     }
 
     /**
-     * Runs {@code make defconfig} with the Kraftfile's kconfig when that kconfig changed since the last
-     * successful configuration or the .config is gone. The fragment is recorded only after success, so
-     * an interrupted or failed configuration is redone next time.
+     * Configures with uknative's Kconfig engine when the Kraftfile's kconfig changed since the last
+     * successful configuration or the .config is gone; a request that cannot hold is an error naming
+     * its chain. The fragment is recorded only after success, so a failed or interrupted configuration
+     * is redone next time.
      */
-    private boolean configure(BuildRequest request, ProjectLayout layout, MakeInvocation invocation, OutputStream log)
-            throws IOException {
+    private boolean configure(BuildRequest request, ProjectLayout layout, MakeInvocation invocation) throws IOException {
         String imageName = request.imageName();
-        ConfigFragment fragment = KconfigLayers.merged(request.kraftfile(), request.target());
         if (configurationCurrent(request, layout)) {
             return false;
         }
-        String wanted = fragment.render();
-        Path recorded = layout.defconfigFile(imageName);
-        Path config = layout.configFile(imageName);
-        if (!Files.isExecutable(layout.buildDirectory().resolve("kconfig/conf"))) {
-            // Unikraft compiles its kconfig tools on first use.
-            tools.require("flex", "flex");
-            tools.require("bison", "bison");
-            tools.require("gcc", "gcc");
-        }
-        createDirectories(recorded.getParent());
-        Path pending = recorded.resolveSibling(imageName + ".defconfig.pending");
-        Files.writeString(pending, wanted);
+        ConfigFragment fragment = KconfigLayers.merged(request.kraftfile(), request.target());
         reporter.info("Configuring " + imageName + " (" + fragment.assignments().size() + " options from the Kraftfile and target)");
-        MakeDriver.Outcome outcome = make.run(
-                invocation.withGoals(List.of("defconfig"), Map.of("UK_DEFCONFIG", pending.toString())),
-                "configuring " + imageName, log);
-        if (!outcome.result().succeeded()) {
-            Files.deleteIfExists(pending);
-            log.flush();
-            throw failure("make defconfig failed (exit " + outcome.result().exitCode() + ") for " + imageName, outcome, layout);
-        }
-        checkRequestsHeld(fragment, config);
-        Files.move(pending, recorded, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        reporter.progress("configuring " + imageName + ": reading Unikraft's Kconfig files");
+        KconfigConfigurator.Configured configured = configurator.solve(invocation, fragment.assignments());
+        KconfigConfigurator.requireNoProblems(configured.solved());
+        Path recorded = layout.defconfigFile(imageName);
+        Files.deleteIfExists(recorded);
+        configurator.write(configured);
+        createDirectories(recorded.getParent());
+        writeAtomically(recorded, fragment.render());
         return true;
     }
 
@@ -197,21 +180,6 @@ public final class Builder {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, content);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /**
-     * Unikraft's defconfig silently drops what it cannot honour (an option whose dependencies are off,
-     * {@code =n} on a selected option); tell the user which requests did not hold.
-     */
-    private void checkRequestsHeld(ConfigFragment fragment, Path config) throws IOException {
-        DotConfig result = DotConfig.parse(Files.readString(config));
-        for (ConfigAssignment requested : fragment.assignments()) {
-            if (!result.holds(requested)) {
-                String actual = result.value(requested.symbol()).map(v -> "it is " + v).orElse("it is absent from " + config.getFileName());
-                reporter.warn(requested.symbol() + "=" + requested.value() + " from " + requested.describeOrigin()
-                        + " did not hold: " + actual + " (its dependencies may be off, or another option selects it)");
-            }
-        }
     }
 
     private static void requireAppMakefile(ProjectLayout layout) {

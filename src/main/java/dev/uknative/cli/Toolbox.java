@@ -1,6 +1,7 @@
 package dev.uknative.cli;
 
 import dev.uknative.build.Builder;
+import dev.uknative.build.KconfigConfigurator;
 import dev.uknative.build.MakeDriver;
 import dev.uknative.core.Reporter;
 import dev.uknative.process.ProcessRunner;
@@ -31,6 +32,6 @@ final class Toolbox {
     }
 
     Builder builder(Reporter reporter) {
-        return new Builder(make(reporter), tools, reporter);
+        return new Builder(make(reporter), KconfigConfigurator.forHost(processes, tools), reporter);
     }
 }

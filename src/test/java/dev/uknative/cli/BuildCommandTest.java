@@ -110,14 +110,31 @@ class BuildCommandTest {
     }
 
     @Test
-    void anOptionThatDefconfigDropsIsReportedWithItsOrigin() throws IOException {
+    void aRequestThatCannotHoldIsAnErrorWithItsOriginAndNothingIsBuilt() throws IOException {
         kraftfile(Files.readString(app.resolve("Kraftfile")).replace("CONFIG_LIBUKDEBUG: y", "CONFIG_LIBUKDEBUG: y\n    CONFIG_FAKE_DEPS_OFF: y"));
 
         CliRun run = build();
 
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.err()).contains("warning: CONFIG_FAKE_DEPS_OFF=y from Kraftfile unikraft.kconfig ("
-                + app.resolve("Kraftfile") + ":7:5) did not hold: it is absent from .config.hello_qemu-x86_64");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.err()).contains("error: " + app.resolve("Kraftfile") + ":7:5: a kconfig request cannot hold")
+                .contains("CONFIG_FAKE_DEPS_OFF=y cannot hold").contains("FAKE_MISSING").contains("fix:");
+        assertThat(app.resolve(".unikraft/build/hello_qemu-x86_64")).doesNotExist();
+        assertThat(app.resolve(".config.hello_qemu-x86_64")).doesNotExist();
+    }
+
+    @Test
+    void theConfigurationIsWrittenWhereMakeReadsItWithoutKconfigTools() throws IOException {
+        assertThat(build().exitCode()).isZero();
+
+        Path buildDir = app.resolve(".unikraft/build");
+        String dotConfig = Files.readString(app.resolve(".config.hello_qemu-x86_64"));
+        assertThat(buildDir.resolve("config")).hasContent(dotConfig);
+        assertThat(buildDir.resolve("include/uk/bits/config.h")).content().contains("#define CONFIG_LIBUKDEBUG 1");
+        assertThat(buildDir.resolve("kconfig/auto.conf")).content().contains("CONFIG_LIBUKDEBUG=y");
+        // make must never find conf missing (it would compile it with flex and bison) or newer than config.h.
+        assertThat(Files.getLastModifiedTime(buildDir.resolve("kconfig/conf")))
+                .isLessThan(Files.getLastModifiedTime(buildDir.resolve("include/uk/bits/config.h")));
+        assertThat(dotConfig).contains("# CONFIG_LIBUKDEBUG_PRINTD is not set").contains("CONFIG_UK_NAME=\"hello\"");
     }
 
     @Test

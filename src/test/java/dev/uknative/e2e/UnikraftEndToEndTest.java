@@ -67,18 +67,30 @@ class UnikraftEndToEndTest {
                 	printf("about to abort\\n");
                 	abort();
                 }
-                """, NATIVE_KCONFIG + """
-                    CONFIG_LIBUKRANDOM_DEVFS: y
-                """);
+                """, NATIVE_KCONFIG);
 
         CliRun run = uknative("run", app.toString(), "--timeout", "120s");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(134);
         assertThat(run.out()).contains("about to abort");
         assertThat(run.err()).contains("error: the unikernel crashed").contains("Abnormal termination");
-        // Unikraft's defconfig drops an option whose dependencies are off; uknative says so.
-        assertThat(run.err()).contains("warning: CONFIG_LIBUKRANDOM_DEVFS=y from Kraftfile unikraft.kconfig")
-                .contains("did not hold");
+    }
+
+    @Test
+    void requestsUnikraftWouldSilentlyDropAreErrorsWithTheirChains() throws IOException {
+        Path app = nativeApp("impossible", "int main(void) { return 0; }\n", NATIVE_KCONFIG + """
+                    CONFIG_LIBUKRANDOM_DEVFS: y
+                    CONFIG_LIBPOSIX_TTY: y
+                    CONFIG_LIBPOSIX_FDTAB: n
+                """);
+
+        CliRun build = uknative("build", app.toString());
+
+        assertThat(build.exitCode()).as(build.toString()).isEqualTo(3);
+        assertThat(build.err()).contains("kconfig requests cannot hold")
+                .contains("CONFIG_LIBUKRANDOM_DEVFS=y cannot hold")
+                .contains("CONFIG_LIBPOSIX_FDTAB=n cannot hold").contains("CONFIG_LIBPOSIX_TTY");
+        assertThat(app.resolve(".unikraft/build/impossible_qemu-x86_64")).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,150 @@
+package dev.uknative.build;
+
+import dev.uknative.core.ExitCode;
+import dev.uknative.core.UknativeException;
+import dev.uknative.kconfig.AutoConfWriter;
+import dev.uknative.kconfig.AutoHeaderWriter;
+import dev.uknative.kconfig.ConfigAssignment;
+import dev.uknative.kconfig.ConfigProblem;
+import dev.uknative.kconfig.DotConfigWriter;
+import dev.uknative.kconfig.KconfigParser;
+import dev.uknative.kconfig.KconfigSolver;
+import dev.uknative.kconfig.KconfigTree;
+import dev.uknative.kconfig.SolvedConfig;
+import dev.uknative.kconfig.UnikraftKconfigVariables;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Configures a build with uknative's own Kconfig engine instead of Unikraft's C tools (which need
+ * flex and bison to be compiled first): parses the tree with the variables Unikraft's Makefile would
+ * pass, solves the Kraftfile's kconfig like {@code make olddefconfig}, and writes what the build reads —
+ * the .config ({@code C=}), its copy {@code $(O)/config}, {@code $(O)/kconfig/auto.conf} and
+ * {@code $(O)/include/uk/bits/config.h} — in the order that makes make consider them current, so it
+ * never starts conf.
+ */
+public final class KconfigConfigurator {
+
+    /**
+     * Stands in for conf in {@code $(O)/kconfig/conf}: Unikraft's Makefile builds conf when that file is
+     * missing, and runs it when it is newer than config.h. Both never happen with an old stub; if make
+     * runs it anyway (a hand-made {@code make menuconfig}), it says what to do.
+     */
+    private static final String CONF_STUB = """
+            #!/bin/sh
+            echo "This build folder is configured by uknative: change the kconfig in the Kraftfile" >&2
+            echo "(or with 'uknative config set') and run 'uknative build'." >&2
+            exit 1
+            """;
+
+    private final UnikraftFacts facts;
+
+    KconfigConfigurator(UnikraftFacts facts) {
+        this.facts = facts;
+    }
+
+    /** A configurator that asks this host's git and gcc what Unikraft's Makefile would. */
+    public static KconfigConfigurator forHost(dev.uknative.process.ProcessRunner processes, dev.uknative.process.ToolLocator tools) {
+        return new KconfigConfigurator(new UnikraftFacts(processes, tools));
+    }
+
+    /** A tree with its solved configuration, and the variables it was parsed with. */
+    public record Configured(KconfigTree tree, SolvedConfig solved, UnikraftKconfigVariables variables) {
+    }
+
+    /** Parses the tree and solves {@code assignments}; writes nothing. */
+    public Configured solve(MakeInvocation invocation, List<ConfigAssignment> assignments) {
+        Path unikraft = invocation.unikraft();
+        String versionMk = read(unikraft.resolve("version.mk"));
+        UnikraftKconfigVariables variables = UnikraftKconfigVariables.of(
+                unikraft,
+                invocation.application(),
+                invocation.libraries(),
+                invocation.buildDirectory(),
+                invocation.config(),
+                invocation.name(),
+                UnikraftKconfigVariables.fullVersion(versionMk, facts.gitSha1(unikraft)),
+                UnikraftKconfigVariables.codename(versionMk).orElse(""),
+                UnikraftKconfigVariables.hostArchitecture(facts.compilerDescription()).orElse("x86_64"));
+        KconfigTree tree = KconfigParser.parse(variables.rootKconfig(), variables.variables());
+        return new Configured(tree, KconfigSolver.solve(tree, assignments), variables);
+    }
+
+    /**
+     * Fails with every assignment that cannot hold, each with its chain and a fix, when there is any.
+     */
+    public static void requireNoProblems(SolvedConfig solved) {
+        List<ConfigProblem> problems = solved.problems();
+        if (problems.isEmpty()) {
+            return;
+        }
+        String text = problems.stream().map(p -> "  " + p.message() + "\n    fix: " + p.fix()).collect(Collectors.joining("\n"));
+        throw new UknativeException(ExitCode.INVALID_INPUT, problems.get(0).assignment().location().orElse(null),
+                problems.size() == 1 ? "a kconfig request cannot hold:\n" + text : problems.size() + " kconfig requests cannot hold:\n" + text,
+                "change the Kraftfile's kconfig as suggested (uknative config explain SYMBOL tells why)");
+    }
+
+    /** Writes the configuration's files where make reads them; returns whether the .config changed. */
+    boolean write(Configured configured) throws IOException {
+        UnikraftKconfigVariables v = configured.variables();
+        String dotConfig = DotConfigWriter.write(configured.tree(), configured.solved());
+        Path kconfigDir = v.kconfigDirectory();
+        Files.createDirectories(kconfigDir);
+        Files.createDirectories(v.autoHeader().getParent());
+        Path conf = kconfigDir.resolve("conf");
+        if (!Files.isRegularFile(conf) || !Files.readString(conf).equals(CONF_STUB)) {
+            writeAtomically(conf, CONF_STUB.getBytes(StandardCharsets.UTF_8));
+            Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setLastModifiedTime(conf, FileTime.fromMillis(0));
+        for (Map.Entry<Path, String> generated : configured.tree().generatedFiles().entrySet()) {
+            writeIfChanged(generated.getKey(), generated.getValue());
+        }
+        boolean changed = writeIfChanged(v.config(), dotConfig);
+        // $(O)/config is the Makefile's copy of the last .config; config.h must be newer than it.
+        boolean copyChanged = writeIfChanged(v.buildDirectory().resolve("config"), dotConfig);
+        boolean force = changed || copyChanged;
+        writeIfChanged(v.autoConf(), AutoConfWriter.write(configured.tree(), configured.solved()), force);
+        writeIfChanged(kconfigDir.resolve("tristate.config"), AutoConfWriter.writeTristate(configured.tree(), configured.solved()), force);
+        writeIfChanged(v.autoHeader(), AutoHeaderWriter.write(configured.tree(), configured.solved()), force);
+        return changed;
+    }
+
+    private static boolean writeIfChanged(Path file, String content) throws IOException {
+        return writeIfChanged(file, content, false);
+    }
+
+    /** Writes when the content differs (or {@code always}); unchanged files keep their time, so make rebuilds nothing. */
+    private static boolean writeIfChanged(Path file, String content, boolean always) throws IOException {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (!always && Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return false;
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        writeAtomically(file, bytes);
+        return true;
+    }
+
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".uknative-tmp");
+        Files.write(temporary, bytes);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

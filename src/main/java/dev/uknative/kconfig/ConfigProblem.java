@@ -1,0 +1,51 @@
+package dev.uknative.kconfig;
+
+import java.util.Objects;
+
+/**
+ * An assignment that cannot hold, and why: the configuration is still solved (the assignment is dropped,
+ * as kconfig drops it), but instead of silence the caller gets this, with a suggested fix.
+ *
+ * @param kind       what went wrong
+ * @param assignment the assignment that cannot hold, with who asked for it and where
+ * @param message    {@code CONFIG_X=y cannot hold: …}, naming the symbols involved and where they are
+ *                   defined or set
+ * @param fix        what to change: "also set CONFIG_LIBVFSCORE=y", "remove CONFIG_X=n", …
+ */
+public record ConfigProblem(Kind kind, ConfigAssignment assignment, String message, String fix) {
+
+    /** The kinds of assignments that cannot hold. */
+    public enum Kind {
+        /** No Kconfig file defines the symbol. */
+        UNKNOWN_SYMBOL,
+        /** The value is not one the symbol's type accepts ({@code m} or {@code 42} for a bool, text for an int…). */
+        INVALID_VALUE,
+        /** The symbol is invisible because its dependencies ({@code depends on}, if, menu) are not met. */
+        UNMET_DEPENDENCY,
+        /** The symbol has no prompt: only defaults and selects decide its value. */
+        NOT_USER_SETTABLE,
+        /** {@code =n} on a symbol that an enabled symbol selects. */
+        SELECTED,
+        /** A choice symbol: another one is selected, or the choice needs this one. */
+        CHOICE,
+        /** An int or hex value outside the symbol's active range. */
+        OUT_OF_RANGE
+    }
+
+    public ConfigProblem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(assignment, "assignment");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(fix, "fix");
+    }
+
+    /** The symbol the assignment names, with its CONFIG_ prefix. */
+    public String symbol() {
+        return assignment.symbol();
+    }
+
+    @Override
+    public String toString() {
+        return message + " (fix: " + fix + ")";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.uknative.kconfig;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The independent implementation the differential tests compare with: Debian's python3-kconfiglib
+ * (run with /usr/bin/python3, never a pyenv one), through kconfiglib_olddefconfig.py. It gets the same
+ * tree, the same variables (as its environment, nothing else) and the same fragment, and writes the
+ * .config that {@code make olddefconfig} would (without conf's heading). Kconfiglib runs
+ * {@code $(shell,…)} for real, so KCONFIG_DIR must name a writable folder.
+ */
+final class KconfiglibOracle {
+
+    static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    private KconfiglibOracle() {
+    }
+
+    static String olddefconfig(Path kconfig, Map<String, String> variables, List<ConfigAssignment> fragment, Path scratch)
+            throws IOException, InterruptedException {
+        Path script = Fixtures.resource("kconfiglib_olddefconfig.py");
+        Path input = Files.createTempFile(scratch, "fragment", ".config");
+        Path output = Files.createTempFile(scratch, "kconfiglib", ".config");
+        Path stderr = Files.createTempFile(scratch, "kconfiglib", ".err");
+        Files.writeString(input, Fixtures.fragment(fragment));
+        ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), script.toString(), kconfig.toString(),
+                input.toString(), output.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile());
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.put("PATH", "/usr/bin:/bin");
+        env.putAll(variables);
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("Kconfiglib did not finish within 120 s");
+        }
+        if (p.exitValue() != 0) {
+            String err = Files.readString(stderr);
+            if (err.contains("No module named 'kconfiglib'") || err.contains("No module named kconfiglib")) {
+                fail("the differential tests need Debian's python3-kconfiglib (apt-get install python3-kconfiglib)");
+            }
+            fail("Kconfiglib failed (exit " + p.exitValue() + "):\n" + err);
+        }
+        return Files.readString(output);
+    }
+
+    /** Fails with the first differing line when the two .config texts differ. */
+    static void assertSameLines(String kconfiglib, String engine, String what) {
+        if (kconfiglib.equals(engine)) {
+            return;
+        }
+        String[] expected = kconfiglib.split("\n", -1);
+        String[] actual = engine.split("\n", -1);
+        for (int i = 0; i < Math.max(expected.length, actual.length); i++) {
+            String e = i < expected.length ? expected[i] : "<end of file>";
+            String a = i < actual.length ? actual[i] : "<end of file>";
+            if (!e.equals(a)) {
+                StringBuilder context = new StringBuilder();
+                for (int k = Math.max(0, i - 3); k < i; k++) {
+                    context.append("    ").append(expected[k]).append('\n');
+                }
+                fail(what + ": first difference at line " + (i + 1) + "\n  Kconfiglib: " + e + "\n  uknative:   " + a
+                        + "\n  after:\n" + context);
+            }
+        }
+        fail(what + ": the texts differ only in line endings");
+    }
+}

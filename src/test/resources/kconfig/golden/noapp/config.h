@@ -1,0 +1,36 @@
+/*
+ *
+ * Automatically generated file; DO NOT EDIT.
+ * Fixture/1.2.3 Configuration
+ *
+ */
+#define CONFIG_SHARED_FEATURE 1
+#define CONFIG_EMPTY_HEX 0x
+#define CONFIG_FORCER 1
+#define CONFIG_MAX_SIZE 1024
+#define CONFIG_VERSION_STRING "1.2.3"
+#define CONFIG_EMPTY_INT 
+#define CONFIG_HOST_ARCH "a"
+#define CONFIG_LEVEL 3
+#define CONFIG_GREETING "hello, \"fix\" \\ world"
+#define CONFIG_BUFFER_SIZE 512
+#define CONFIG_BIG_BUFFERS 1
+#define CONFIG_FORCED 1
+#define CONFIG_SHARED_VALUE 7
+#define CONFIG_LOG_INFO 1
+#define CONFIG_BASE_ADDRESS 0x1000
+#define CONFIG_HIDDEN_OPTION 1
+#define CONFIG_STACK_ORDER 2
+#define CONFIG_HIDDEN_STRING "hidden"
+#define CONFIG_MODE_X 1
+#define CONFIG_LOAD_ADDRESS 0x100000
+#define CONFIG_APP_NAME "fix"
+#define CONFIG_ARCH_A 1
+#define CONFIG_EDGE 5
+#define CONFIG_DERIVED_SIZE 512
+#define CONFIG_ARCH_64BIT 1
+#define CONFIG_NO_APP 1
+#define CONFIG_NEGATIVE -10
+#define CONFIG_UNSET_VARIABLE "[]"
+#define CONFIG_CPU_COUNT 1
+#define CONFIG_MIN_SIZE 16

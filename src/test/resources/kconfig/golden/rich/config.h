@@ -1,0 +1,49 @@
+/*
+ *
+ * Automatically generated file; DO NOT EDIT.
+ * Fixture/1.2.3 Configuration
+ *
+ */
+#define CONFIG_EMPTY_HEX 0xabc
+#define CONFIG_EXPERIMENTAL 1
+#define CONFIG_NOT_ON_A 1
+#define CONFIG_DRIVER_PCI 1
+#define CONFIG_LOG_DEBUG 1
+#define CONFIG_MAX_SIZE 1024
+#define CONFIG_VERSION_STRING "1.2.3"
+#define CONFIG_EMPTY_INT 
+#define CONFIG_PRINTK 1
+#define CONFIG_HOST_ARCH "b"
+#define CONFIG_LEVEL 3
+#define CONFIG_DRIVER_NET 1
+#define CONFIG_GREETING "hello, \"fix\" \\ world"
+#define CONFIG_BUFFER_SIZE 512
+#define CONFIG_DEBUG_PRINT 1
+#define CONFIG_BIG_BUFFERS 1
+#define CONFIG_MODE_Y 1
+#define CONFIG_SHARED_VALUE 3
+#define CONFIG_NET 1
+#define CONFIG_BASE_ADDRESS 0xff00
+#define CONFIG_HIDDEN_OPTION 1
+#define CONFIG_STACK_ORDER 2
+#define CONFIG_SMP 1
+#define CONFIG_LIB_ALPHA_POOL 0xA000
+#define CONFIG_HIDDEN_STRING "hidden"
+#define CONFIG_DEBUG_STATS 1
+#define CONFIG_LOAD_ADDRESS 0x100000
+#define CONFIG_HAVE_SMP 1
+#define CONFIG_HAVE_PCI 1
+#define CONFIG_APP_NAME "q \"x\" \\ y"
+#define CONFIG_SMP_STATS 1
+#define CONFIG_LIB_BETA 1
+#define CONFIG_LIB_ALPHA 1
+#define CONFIG_DRIVER_NAME "virtio"
+#define CONFIG_EDGE 5
+#define CONFIG_DERIVED_SIZE 512
+#define CONFIG_ARCH_64BIT 1
+#define CONFIG_DEBUG 1
+#define CONFIG_ARCH_B 1
+#define CONFIG_NEGATIVE -10
+#define CONFIG_UNSET_VARIABLE "[]"
+#define CONFIG_CPU_COUNT 64
+#define CONFIG_MIN_SIZE 16
