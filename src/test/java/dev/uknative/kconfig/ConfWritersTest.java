@@ -31,9 +31,9 @@ class ConfWritersTest {
         KconfigTree parsed = KconfigParser.parse(tree.resolve("Kconfig"), variables);
         SolvedConfig solved = KconfigSolver.solve(parsed, read(golden.resolve("fragment")));
 
-        KconfiglibOracle.assertSameLines(Files.readString(golden.resolve("config")), DotConfigWriter.write(parsed, solved), ".config");
-        KconfiglibOracle.assertSameLines(Files.readString(golden.resolve("auto.conf")), AutoConfWriter.write(parsed, solved), "auto.conf");
-        KconfiglibOracle.assertSameLines(Files.readString(golden.resolve("config.h")), AutoHeaderWriter.write(parsed, solved), "config.h");
+        KconfiglibOracle.assertSameLines("conf", Files.readString(golden.resolve("config")), DotConfigWriter.write(parsed, solved), ".config");
+        KconfiglibOracle.assertSameLines("conf", Files.readString(golden.resolve("auto.conf")), AutoConfWriter.write(parsed, solved), "auto.conf");
+        KconfiglibOracle.assertSameLines("conf", Files.readString(golden.resolve("config.h")), AutoHeaderWriter.write(parsed, solved), "config.h");
         assertThat(DotConfigWriter.write(parsed, solved)).isEqualTo(Files.readString(golden.resolve("config")));
         assertThat(AutoConfWriter.write(parsed, solved)).isEqualTo(Files.readString(golden.resolve("auto.conf")));
         assertThat(AutoHeaderWriter.write(parsed, solved)).isEqualTo(Files.readString(golden.resolve("config.h")));

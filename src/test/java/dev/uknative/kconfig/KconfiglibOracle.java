@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
  * .config that {@code make olddefconfig} would (without conf's heading). Kconfiglib runs
  * {@code $(shell,…)} for real, so KCONFIG_DIR must name a writable folder.
  */
-final class KconfiglibOracle {
+public final class KconfiglibOracle {
 
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
 
     private KconfiglibOracle() {
     }
 
-    static String olddefconfig(Path kconfig, Map<String, String> variables, List<ConfigAssignment> fragment, Path scratch)
+    public static String olddefconfig(Path kconfig, Map<String, String> variables, List<ConfigAssignment> fragment, Path scratch)
             throws IOException, InterruptedException {
         Path script = Fixtures.resource("kconfiglib_olddefconfig.py");
         Path input = Files.createTempFile(scratch, "fragment", ".config");
@@ -53,12 +53,17 @@ final class KconfiglibOracle {
         return Files.readString(output);
     }
 
-    /** Fails with the first differing line when the two .config texts differ. */
-    static void assertSameLines(String kconfiglib, String engine, String what) {
-        if (kconfiglib.equals(engine)) {
+    /** Fails with the first differing line when uknative's text differs from Kconfiglib's. */
+    public static void assertSameLines(String kconfiglib, String engine, String what) {
+        assertSameLines("Kconfiglib", kconfiglib, engine, what);
+    }
+
+    /** Fails with the first differing line, and the lines before it, when the two texts differ. */
+    public static void assertSameLines(String oracle, String expectedText, String engine, String what) {
+        if (expectedText.equals(engine)) {
             return;
         }
-        String[] expected = kconfiglib.split("\n", -1);
+        String[] expected = expectedText.split("\n", -1);
         String[] actual = engine.split("\n", -1);
         for (int i = 0; i < Math.max(expected.length, actual.length); i++) {
             String e = i < expected.length ? expected[i] : "<end of file>";
@@ -68,7 +73,7 @@ final class KconfiglibOracle {
                 for (int k = Math.max(0, i - 3); k < i; k++) {
                     context.append("    ").append(expected[k]).append('\n');
                 }
-                fail(what + ": first difference at line " + (i + 1) + "\n  Kconfiglib: " + e + "\n  uknative:   " + a
+                fail(what + ": first difference at line " + (i + 1) + "\n  " + oracle + ": " + e + "\n  uknative: " + a
                         + "\n  after:\n" + context);
             }
         }

@@ -5,6 +5,7 @@
  *
  */
 #define CONFIG_EMPTY_HEX 0xabc
+#define CONFIG_OPT_TWO 1
 #define CONFIG_EXPERIMENTAL 1
 #define CONFIG_NOT_ON_A 1
 #define CONFIG_DRIVER_PCI 1
