@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +148,34 @@ class UnikraftEndToEndTest {
         CliRun greets = uknative("run", app.toString(), "--timeout", "120s", "-e", "GREETING=hello there", "--", "one", "two words");
         assertThat(greets.exitCode()).as(greets.toString()).isZero();
         assertThat(greets.out()).contains("arg 1: one").contains("arg 2: two words").contains("GREETING=hello there");
+    }
+
+    @Test
+    void buildsWithoutFlexOrBisonOnThePath() throws Exception {
+        Path app = copyOf(Path.of("examples/helloworld-c"));
+        // A PATH with everything of /usr/bin and /bin except the tools Unikraft's kconfig needs.
+        Path bin = Files.createDirectories(work.resolve("bin-without-flex"));
+        for (String dir : List.of("/usr/bin", "/bin")) {
+            try (Stream<Path> tools = Files.list(Path.of(dir))) {
+                for (Path tool : tools.toList()) {
+                    String name = tool.getFileName().toString();
+                    if (!Set.of("flex", "flex++", "bison", "lex", "yacc", "byacc").contains(name) && !Files.exists(bin.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(bin.resolve(name), tool);
+                    }
+                }
+            }
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.uknative.cli.Main",
+                "build", app.toString(), "--unikraft-source", UnikraftCondition.tree().toString(), "-j2")
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", bin.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(app.resolve(".unikraft/build/helloworld_qemu-x86_64")).isRegularFile();
+        assertThat(app.resolve(".unikraft/build/make.log")).content().doesNotContain("lxdialog").doesNotContain("zconf");
     }
 
     private CliRun uknative(String... args) {
