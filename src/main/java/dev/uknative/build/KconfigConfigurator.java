@@ -11,6 +11,7 @@ import dev.uknative.kconfig.KconfigParser;
 import dev.uknative.kconfig.KconfigSolver;
 import dev.uknative.kconfig.KconfigTree;
 import dev.uknative.kconfig.SolvedConfig;
+import dev.uknative.kconfig.SymbolDependencyFiles;
 import dev.uknative.kconfig.UnikraftKconfigVariables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,10 +114,26 @@ public final class KconfigConfigurator {
         // $(O)/config is the Makefile's copy of the last .config; config.h must be newer than it.
         boolean copyChanged = writeIfChanged(v.buildDirectory().resolve("config"), dotConfig);
         boolean force = changed || copyChanged;
+        touchSymbolDependencies(configured, v);
         writeIfChanged(v.autoConf(), AutoConfWriter.write(configured.tree(), configured.solved()), force);
         writeIfChanged(kconfigDir.resolve("tristate.config"), AutoConfWriter.writeTristate(configured.tree(), configured.solved()), force);
         writeIfChanged(v.autoHeader(), AutoHeaderWriter.write(configured.tree(), configured.solved()), force);
         return changed;
+    }
+
+    /**
+     * What conf --syncconfig does before it replaces auto.conf: touch include/config/<symbol>.h of
+     * every symbol whose value changed, which fixdep made the dependencies of the objects that use it.
+     * (Unikraft also makes every object depend on config.h, but that is a FIXME of its, not a promise.)
+     */
+    private static void touchSymbolDependencies(Configured configured, UnikraftKconfigVariables v) throws IOException {
+        java.util.Optional<String> previous = Files.isRegularFile(v.autoConf())
+                ? java.util.Optional.of(Files.readString(v.autoConf())) : java.util.Optional.empty();
+        for (String relative : SymbolDependencyFiles.toTouch(configured.solved(), previous)) {
+            Path file = v.buildDirectory().resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.write(file, new byte[0]);
+        }
     }
 
     private static boolean writeIfChanged(Path file, String content) throws IOException {

@@ -1,5 +1,6 @@
 package dev.uknative.kconfig;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +28,14 @@ final class ConfHeader {
      * when the parser first meets its name, which is the creation order of {@link SymbolTable} too.
      */
     static List<Symbol> hashOrder(SolvedConfig solved) {
+        return hashOrder(solved, false);
+    }
+
+    /** The defined symbols in hash-table order: those written, or all of them. */
+    static List<Symbol> hashOrder(SolvedConfig solved, boolean all) {
         List<Symbol> written = new ArrayList<>();
         for (Symbol s : solved.tree().definedSymbols()) {
-            if (solved.evaluation.written(s)) {
+            if (all || solved.evaluation.written(s)) {
                 written.add(s);
             }
         }
@@ -41,7 +47,7 @@ final class ConfHeader {
     /** strhash() of symbol.c modulo SYMBOL_HASHSIZE; name bytes are signed chars, as on x86. */
     static int bucket(String name) {
         int hash = 0x811c9dc5;
-        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             hash = (hash ^ b) * 0x01000193;
         }
         return Integer.remainderUnsigned(hash, 9973);

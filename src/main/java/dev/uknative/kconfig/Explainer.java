@@ -42,13 +42,17 @@ final class Explainer {
         if (promptNode == null) {
             visibility = "it has no prompt, so only defaults and selects set it";
         } else if (visible) {
-            visibility = "the prompt at " + visibleNode.location + " is shown: " + withValues(visibleNode.prompt.condition());
+            Expr condition = visibleNode.prompt.condition();
+            visibility = "the prompt at " + visibleNode.location + (isY(condition) ? " is always shown"
+                    : " is shown: " + withValues(condition));
         } else {
             visibility = "no prompt is shown: " + withValues(promptNode.prompt.condition()) + " is n";
         }
 
         Default inEffect = null;
-        if (!(visible && solved.outcome(s).map(AssignmentOutcome::wellFormed).orElse(false)) || s.choice != null) {
+        boolean userValueUsed = visible && s.choice == null && solved.outcome(s)
+                .filter(o -> o.wellFormed() && (s.type.isBoolOrTristate() || finder.holds(o))).isPresent();
+        if (!userValueUsed) {
             for (Default d : s.defaults) {
                 if (ev.eval(d.condition()) != 0) {
                     inEffect = d;
@@ -86,13 +90,42 @@ final class Explainer {
         Optional<String> user = outcome.map(o -> o.assignment().symbol() + "=" + o.assignment().value() + " from "
                 + o.assignment().describeOrigin());
         Optional<Boolean> held = outcome.map(o -> o.wellFormed() && finder.holds(o));
-        String reason = finder.origin(s, new HashSet<>());
-        if (reason.isEmpty() && s.type.isBoolOrTristate() && outcome.isPresent() && held.orElse(false)) {
-            reason = "set in " + outcome.get().assignment().describeOrigin();
+        String reason = reason(s, outcome.filter(o -> o.wellFormed() && finder.holds(o)).isPresent() ? outcome.get() : null,
+                inEffect);
+        Optional<ConfigProblem> problem = Optional.empty();
+        if (outcome.isPresent()) {
+            for (ConfigProblem p : solved.problems()) {
+                if (p.assignment() == outcome.get().assignment()) {
+                    problem = Optional.of(p);
+                }
+            }
         }
         String value = solved.configValue(s);
         return new Explanation(s.configName(), s.type, value, reason, ev.written(s), visible, visibility, sites,
-                withValues(s.directDependency), defaults, selectedBy, impliedBy, ranges, choice, user, held);
+                withValues(s.directDependency), defaults, selectedBy, impliedBy, ranges, choice, user, held, problem);
+    }
+
+    /** Where the value comes from: the user's assignment, a select or imply, the choice, or a default. */
+    private String reason(Symbol s, AssignmentOutcome held, Default inEffect) {
+        if (held != null) {
+            return "set in " + held.assignment().describeOrigin();
+        }
+        if (s.type.isBoolOrTristate()) {
+            return finder.origin(s, new HashSet<>());
+        }
+        if (inEffect == null) {
+            return "";
+        }
+        String reason = "by default: default " + inEffect.value().render()
+                + (isY(inEffect.written()) ? "" : " if " + inEffect.written().render()) + " (" + inEffect.location() + ")";
+        String fromDefault = ev.str((Symbol) inEffect.value());
+        if (!fromDefault.equals(ev.str(s)) && s.type.isNumber()) {
+            long[] range = ev.activeRange(s);
+            if (range != null) {
+                reason += ", " + fromDefault + " clamped into the range";
+            }
+        }
+        return reason;
     }
 
     private List<String> reverses(List<Reverse> reverses, String keyword) {

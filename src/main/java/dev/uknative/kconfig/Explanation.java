@@ -24,12 +24,13 @@ import java.util.Optional;
  * @param choice       for a choice symbol: the choice and its current selection
  * @param userValue    the assignment of the partial configuration and who made it
  * @param userValueHeld whether the symbol ended up with the assigned value
+ * @param problem      why the assignment did not hold, when it did not
  */
 public record Explanation(String name, SymbolType type, String value, String reason, boolean written,
                           boolean visible, String visibility, List<Site> sites, String dependsOn,
                           List<String> defaults, List<String> selectedBy, List<String> impliedBy,
                           List<String> ranges, Optional<String> choice, Optional<String> userValue,
-                          Optional<Boolean> userValueHeld) {
+                          Optional<Boolean> userValueHeld, Optional<ConfigProblem> problem) {
 
     /** One definition site: where, its prompt with its condition, its help text. */
     public record Site(Location location, Optional<String> prompt, Optional<String> help) {
@@ -42,6 +43,7 @@ public record Explanation(String name, SymbolType type, String value, String rea
         b.append("  value: ").append(reason.isEmpty() ? "no default applies" : reason).append('\n');
         userValue.ifPresent(u -> b.append("  assigned: ").append(u)
                 .append(userValueHeld.orElse(false) ? " (held)" : " (did not hold)").append('\n'));
+        problem.ifPresent(p -> b.append("  problem: ").append(p.message()).append("\n  fix: ").append(p.fix()).append('\n'));
         b.append("  visible: ").append(visible ? "yes" : "no").append(" — ").append(visibility).append('\n');
         b.append("  depends on: ").append(dependsOn).append('\n');
         choice.ifPresent(c -> b.append("  choice: ").append(c).append('\n'));

@@ -5,11 +5,10 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,9 +25,9 @@ import java.util.Objects;
  * ifs and {@code depends on} are ANDed into every property, selects and implies become reverse
  * dependencies, implicit submenus are formed and dependency loops are rejected.
  *
- * <p>Where kconfig reads the environment, the parser reads {@code variables}; the Unikraft Makefile's set
- * comes from {@link UnikraftKconfigVariables#variables()}. {@code $(shell,…)} is emulated for the commands Unikraft
- * uses and is an error otherwise. Nothing is printed, written or run; warnings are in
+ * <p>Where kconfig reads the environment, the parser reads {@code variables}; the Unikraft Makefile's
+ * set comes from {@link UnikraftKconfigVariables#variables()}. {@code $(shell,…)} is emulated for the
+ * commands Unikraft uses and is an error otherwise. Nothing is printed, written or run; warnings are in
  * {@link KconfigTree#warnings()}.
  */
 public final class KconfigParser implements ParseContext {
@@ -53,6 +52,8 @@ public final class KconfigParser implements ParseContext {
     private final Path base;
     private final SymbolTable table = new SymbolTable();
     private final Preprocessor preprocessor;
+    private final Tokenizer tokenizer;
+    private final SourceFiles sources;
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> generated = new LinkedHashMap<>();
     private final List<Path> files = new ArrayList<>();
@@ -78,6 +79,8 @@ public final class KconfigParser implements ParseContext {
         Path parent = root.toAbsolutePath().getParent();
         this.base = srctree != null && !srctree.isEmpty() ? Path.of(srctree) : parent;
         this.preprocessor = new Preprocessor(variables, this, new ShellEmulation(this));
+        this.tokenizer = new Tokenizer(table, preprocessor, this);
+        this.sources = new SourceFiles(base, generated, this);
         this.filename = root.toString();
         this.top = new MenuNode(MenuNode.Kind.MENU, null, null, Location.of(root, 1));
         top.menuconfig = true;
@@ -110,7 +113,7 @@ public final class KconfigParser implements ParseContext {
 
     @Override
     public KconfigException unsupported(String message, String hint) {
-        return KconfigException.invalid(location(), message, hint);
+        return KconfigException.invalid(location(), message + " (in '" + Lexer.strip(line) + "')", hint);
     }
 
     @Override
@@ -173,65 +176,6 @@ public final class KconfigParser implements ParseContext {
         includePath = frame.includePath();
     }
 
-    /** The files a source statement names: one, several when it is a glob, none when optional. */
-    private List<String> sourced(String pattern, boolean optional) {
-        if (generated.containsKey(pattern)) {
-            return List.of(pattern);
-        }
-        Path path = base.resolve(pattern);
-        List<String> found = new ArrayList<>();
-        if (hasGlob(pattern)) {
-            glob(path.getRoot() == null ? Path.of("") : path.getRoot(), path, 0, found);
-            found.sort(null);
-        } else if (Files.exists(path)) {
-            found.add(Path.of(pattern).isAbsolute() ? pattern : path.toString());
-        }
-        if (found.isEmpty() && !optional) {
-            throw KconfigException.invalid(location(), "'" + pattern + "' not found (in '" + Lexer.strip(line) + "')",
-                    "check that the variables are set correctly; an unset variable expands to nothing");
-        }
-        return found;
-    }
-
-    private static boolean hasGlob(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
-    }
-
-    /** glob(3) over the components of {@code pattern}; like it, wildcards do not match a leading dot. */
-    private void glob(Path dir, Path pattern, int component, List<String> found) {
-        if (component == pattern.getNameCount()) {
-            if (Files.exists(dir)) {
-                found.add(dir.toString());
-            }
-            return;
-        }
-        String name = pattern.getName(component).toString();
-        if (!hasGlob(name)) {
-            Path next = dir.resolve(name);
-            if (component + 1 == pattern.getNameCount() || Files.isDirectory(next)) {
-                glob(next, pattern, component + 1, found);
-            }
-            return;
-        }
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        java.nio.file.PathMatcher matcher = dir.getFileSystem().getPathMatcher("glob:" + name);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                Path entryName = entry.getFileName();
-                if (entryName.toString().startsWith(".") && !name.startsWith(".")) {
-                    continue;
-                }
-                if (matcher.matches(entryName)) {
-                    glob(entry, pattern, component + 1, found);
-                }
-            }
-        } catch (IOException e) {
-            throw KconfigException.unreadable(location(), "cannot list " + dir + ": " + e.getMessage(), null, e);
-        }
-    }
-
     // --- Lines and tokens
 
     private boolean nextLine() {
@@ -248,7 +192,8 @@ public final class KconfigParser implements ParseContext {
             l = l.substring(0, l.length() - 2) + reader.readLine();
             lineNumber++;
         }
-        tokens = tokenize(l);
+        line = l;
+        tokens = tokenizer.tokenize(l);
         tokenIndex = 1;
         return true;
     }
@@ -258,161 +203,9 @@ public final class KconfigParser implements ParseContext {
             l = l.substring(0, l.length() - 2) + reader.readLine();
             lineNumber++;
         }
-        tokens = tokenize(l);
+        line = l;
+        tokens = tokenizer.tokenize(l);
         reuseTokens = true;
-    }
-
-    private static final Object[] BLANK = {null};
-
-    /** Kconfiglib's tokenizer: keywords, symbols (created on first sight), strings, operators; null ends. */
-    private Object[] tokenize(String s) {
-        line = s;
-        int i = 0;
-        while (i < s.length() && Lexer.isSpace(s.charAt(i))) {
-            i++;
-        }
-        int start = i;
-        while (i < s.length() && Lexer.isCommandChar(s.charAt(i))) {
-            i++;
-        }
-        if (i == start) {
-            if (Lexer.isBlank(s) || Lexer.stripLeading(s).startsWith("#")) {
-                return BLANK;
-            }
-            throw error("unknown token at start of line");
-        }
-        String word = s.substring(start, i);
-        while (i < s.length() && Lexer.isSpace(s.charAt(i))) {
-            i++;
-        }
-        Keyword first = Keyword.of(word);
-        if (first == null) {
-            if (stripHelp(s).equals("help")) {
-                return new Object[] {Keyword.HELP, null};
-            }
-            preprocessor.assignment(s);
-            return BLANK;
-        }
-        List<Object> out = new ArrayList<>();
-        out.add(first);
-        Object previous = first;
-        while (i < s.length()) {
-            int end = i;
-            while (end < s.length() && Lexer.isNameChar(s.charAt(end))) {
-                end++;
-            }
-            Object token;
-            if (end > i) {
-                String name = s.substring(i, end);
-                Keyword keyword = Keyword.of(name);
-                if (keyword != null) {
-                    token = keyword;
-                    i = skipSpace(s, end);
-                } else if (!(previous instanceof Keyword k && Keyword.STRING_LEX.contains(k))) {
-                    if (name.indexOf('$') >= 0) {
-                        Preprocessor.Expanded e = preprocessor.expandName(s, i);
-                        name = e.text().substring(i, e.end());
-                        if (Lexer.strip(name).isEmpty()) {
-                            throw error("macro expanded to blank string");
-                        }
-                        s = e.text();
-                        i = skipSpace(s, e.end());
-                    } else {
-                        i = skipSpace(s, end);
-                    }
-                    token = table.word(name);
-                } else {
-                    // A prompt or title without quotes, or a choice's name
-                    if (previous != Keyword.CHOICE) {
-                        warn("style: quotes recommended around '" + name + "' in '" + Lexer.strip(line) + "'");
-                    }
-                    token = name;
-                    i = skipSpace(s, end);
-                }
-            } else {
-                char c = s.charAt(i);
-                if (c == '"' || c == '\'') {
-                    String value;
-                    if (s.indexOf('$') < 0 && s.indexOf('\\') < 0) {
-                        int close = s.indexOf(c, i + 1);
-                        if (close < 0) {
-                            throw error("unterminated string");
-                        }
-                        value = s.substring(i + 1, close);
-                        i = close + 1;
-                    } else {
-                        Preprocessor.Expanded e = preprocessor.expandString(s, i);
-                        s = e.text();
-                        value = s.substring(i + 1, e.end() - 1);
-                        i = e.end();
-                    }
-                    token = previous instanceof Keyword k && Keyword.STRING_LEX.contains(k) || out.get(0) == Keyword.OPTION
-                            ? value : table.constant(value);
-                } else if (s.startsWith("&&", i)) {
-                    token = Keyword.AND;
-                    i += 2;
-                } else if (s.startsWith("||", i)) {
-                    token = Keyword.OR;
-                    i += 2;
-                } else if (c == '=') {
-                    token = Keyword.EQUAL;
-                    i++;
-                } else if (s.startsWith("!=", i)) {
-                    token = Keyword.UNEQUAL;
-                    i += 2;
-                } else if (c == '!') {
-                    token = Keyword.NOT;
-                    i++;
-                } else if (c == '(') {
-                    token = Keyword.OPEN_PAREN;
-                    i++;
-                } else if (c == ')') {
-                    token = Keyword.CLOSE_PAREN;
-                    i++;
-                } else if (c == '#') {
-                    break;
-                } else if (s.startsWith("<=", i)) {
-                    token = Keyword.LESS_EQUAL;
-                    i += 2;
-                } else if (c == '<') {
-                    token = Keyword.LESS;
-                    i++;
-                } else if (s.startsWith(">=", i)) {
-                    token = Keyword.GREATER_EQUAL;
-                    i += 2;
-                } else if (c == '>') {
-                    token = Keyword.GREATER;
-                    i++;
-                } else {
-                    throw error("unknown tokens in line");
-                }
-                i = skipSpace(s, i);
-            }
-            out.add(token);
-            previous = token;
-        }
-        out.add(null);
-        return out.toArray();
-    }
-
-    private static int skipSpace(String s, int i) {
-        while (i < s.length() && Lexer.isSpace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** {@code s.strip(" \t\n-")}: old kconfig accepted "--help--" and the like. */
-    private static String stripHelp(String s) {
-        int from = 0;
-        int to = s.length();
-        while (from < to && " \t\n-".indexOf(s.charAt(from)) >= 0) {
-            from++;
-        }
-        while (to > from && " \t\n-".indexOf(s.charAt(to - 1)) >= 0) {
-            to--;
-        }
-        return s.substring(from, to);
     }
 
     private Object token() {
@@ -540,7 +333,7 @@ public final class KconfigParser implements ParseContext {
                     Path dir = Path.of(filename).getParent();
                     pattern = dir == null ? pattern : dir.resolve(pattern).toString();
                 }
-                for (String file : sourced(pattern, k == Keyword.OSOURCE || k == Keyword.ORSOURCE)) {
+                for (String file : sources.resolve(pattern, k == Keyword.OSOURCE || k == Keyword.ORSOURCE, line)) {
                     enterFile(file);
                     prev = parseBlock(null, parent, prev);
                     leaveFile();
@@ -732,8 +525,8 @@ public final class KconfigParser implements ParseContext {
 
     private void setType(MenuNode node, SymbolType type) {
         if (type == SymbolType.TRISTATE) {
-            throw KconfigException.invalid(location(), "tristate symbols are not supported (in '" + Lexer.strip(line)
-                    + "')", "Unikraft has no loadable modules, and uknative supports only bool, int, hex and string");
+            throw unsupported("tristate symbols are not supported",
+                    "Unikraft has no loadable modules, and uknative supports only bool, int, hex and string");
         }
         SymbolType previous;
         if (node.kind == MenuNode.Kind.SYMBOL) {

@@ -11,7 +11,7 @@ interface ParseContext {
     /** A parse error at the current line, echoing it. */
     KconfigException error(String message);
 
-    /** An error at the current line with a remedy, not echoing the line. */
+    /** An error at the current line for something uknative does not do, with a remedy; echoes the line. */
     KconfigException unsupported(String message, String hint);
 
     void warn(String message);

@@ -205,16 +205,11 @@ final class ProblemFinder {
             String origin = origin(sym, new HashSet<>());
             message.append("; it is ").append(display(sym)).append(origin.isEmpty() ? "" : ", " + origin);
             String fix = "remove " + request(o);
-            if (o.userValue().equals("y")) {
-                for (Reverse r : sym.selectedBy) {
-                    fix = "set " + r.symbol().configName() + "=y, which selects it, or remove " + request(o);
-                    break;
-                }
-                if (sym.selectedBy.isEmpty()) {
-                    for (Reverse r : sym.impliedBy) {
-                        fix = "set " + r.symbol().configName() + "=y, which implies it, or remove " + request(o);
-                        break;
-                    }
+            if (o.userValue().equals("y") && sym.type.isBoolOrTristate()) {
+                List<String> settings = enable(sym, new HashSet<>(), 0);
+                if (settings != null && !settings.isEmpty()) {
+                    fix = "set " + and(settings) + " (which " + (sym.selectedBy.isEmpty() ? "implies" : "selects")
+                            + " it), or remove " + request(o);
                 }
             }
             return new ConfigProblem(Kind.NOT_USER_SETTABLE, o.assignment(), message.toString(), fix);
@@ -231,22 +226,19 @@ final class ProblemFinder {
         List<Expr> parts = new ArrayList<>();
         unmet(condition, parts, new HashSet<>());
         List<String> reasons = new ArrayList<>();
-        Set<String> settings = new LinkedHashSet<>();
         for (Expr part : parts) {
             reasons.add(describePart(part));
-            String setting = settingFor(part);
-            if (setting != null) {
-                settings.add(setting);
-            }
         }
+        List<String> settings = satisfy(parts, new HashSet<>(Set.of(sym)), 0);
         StringBuilder message = new StringBuilder(request(o)).append(" cannot hold: ").append(name);
-        if (sym.directDependency != ev.tree.y()) {
-            message.append(" depends on ").append(sym.directDependency.render());
+        Expr depends = withoutChoices(sym.directDependency);
+        if (depends != ev.tree.y()) {
+            message.append(" depends on ").append(depends.render());
         } else {
-            message.append(" is shown only if ").append(condition.render());
+            message.append(" is shown only if ").append(withoutChoices(condition).render());
         }
         message.append(", and ").append(reasons.isEmpty() ? "that is n" : String.join("; ", reasons));
-        String fix = settings.isEmpty() ? "remove " + request(o) : "also set " + String.join(" and ", settings);
+        String fix = settings == null || settings.isEmpty() ? "remove " + request(o) : "also set " + and(settings);
         return new ConfigProblem(Kind.UNMET_DEPENDENCY, o.assignment(), message.toString(), fix);
     }
 
@@ -296,25 +288,97 @@ final class ProblemFinder {
         return s.configName() + " is " + display(s) + " (defined at " + sites(s) + ")";
     }
 
-    /** The assignment that would satisfy one unmet part, when it is that simple. */
-    private static String settingFor(Expr part) {
-        if (part instanceof Symbol s && s.isDefined() && s.type.isBoolOrTristate()) {
-            return s.configName() + "=y";
-        }
-        if (part instanceof Expr.Not n && n.operand() instanceof Symbol s && s.isDefined() && s.type.isBoolOrTristate()) {
-            return s.configName() + "=n";
-        }
-        if (part instanceof Expr.Compare c && c.left().isDefined() && c.right().isConstant()) {
-            Symbol s = c.left();
-            String value = c.right().name();
-            if (c.relation() == Expr.Relation.EQUAL) {
-                return s.configName() + "=" + (s.type == SymbolType.STRING ? KconfigSolver.quote(value) : value);
+    /**
+     * Assignments that would make each unmet part hold, dependencies first; null when some part has no
+     * simple remedy. A heuristic for the suggested fix, looking a few levels deep.
+     */
+    private List<String> satisfy(List<Expr> parts, Set<Symbol> visiting, int depth) {
+        Set<String> settings = new LinkedHashSet<>();
+        for (Expr part : parts) {
+            List<String> more;
+            if (part instanceof Symbol s && s.isDefined() && s.type.isBoolOrTristate()) {
+                more = enable(s, visiting, depth);
+            } else if (part instanceof Expr.Not n && n.operand() instanceof Symbol s && s.isDefined()
+                    && s.type.isBoolOrTristate() && s.hasPrompt() && s.choice == null
+                    && ev.eval(s.reverseDependency) == 0) {
+                more = List.of(s.configName() + "=n");
+            } else if (part instanceof Expr.Compare c && c.relation() == Expr.Relation.EQUAL && c.left().isDefined()
+                    && c.left().hasPrompt() && c.right().isConstant() && !c.left().type.isBoolOrTristate()) {
+                Symbol s = c.left();
+                more = List.of(s.configName() + "=" + (s.type == SymbolType.STRING ? KconfigSolver.quote(c.right().name())
+                        : c.right().name()));
+            } else {
+                more = null;
             }
-            if (c.relation() == Expr.Relation.UNEQUAL && value.equals("n") && s.type.isBoolOrTristate()) {
-                return s.configName() + "=y";
+            if (more == null) {
+                return null;
             }
+            settings.addAll(more);
         }
-        return null;
+        return new ArrayList<>(settings);
+    }
+
+    /** Assignments that would make a bool symbol y: its own, after those its prompt or a selector needs. */
+    private List<String> enable(Symbol s, Set<Symbol> visiting, int depth) {
+        if (ev.tri(s) == 2) {
+            return List.of();
+        }
+        if (depth > 6 || !visiting.add(s)) {
+            return null;
+        }
+        try {
+            if (s.choice != null) {
+                return null;
+            }
+            for (MenuNode node : s.nodes) {
+                if (node.prompt != null) {
+                    List<Expr> parts = new ArrayList<>();
+                    if (ev.eval(node.prompt.condition()) == 0) {
+                        unmet(node.prompt.condition(), parts, new HashSet<>());
+                    }
+                    List<String> needed = satisfy(parts, visiting, depth + 1);
+                    if (needed != null) {
+                        List<String> out = new ArrayList<>(needed);
+                        AssignmentOutcome own = bySymbol.get(s);
+                        out.add(s.configName() + "=y" + (own != null ? " (instead of " + request(own) + ")" : ""));
+                        return out;
+                    }
+                }
+            }
+            for (List<Reverse> reverses : List.of(s.selectedBy, s.impliedBy)) {
+                for (Reverse r : reverses) {
+                    List<String> needed = enable(r.symbol(), visiting, depth + 1);
+                    if (needed != null && ev.eval(r.written()) > 0) {
+                        return needed;
+                    }
+                }
+            }
+            return null;
+        } finally {
+            visiting.remove(s);
+        }
+    }
+
+    /** The expression without the choice operands that propagation ANDs into choice symbols. */
+    private Expr withoutChoices(Expr e) {
+        if (e instanceof Expr.And a) {
+            if (a.right() instanceof Choice) {
+                return withoutChoices(a.left());
+            }
+            if (a.left() instanceof Choice) {
+                return withoutChoices(a.right());
+            }
+            return new Expr.And(withoutChoices(a.left()), withoutChoices(a.right()));
+        }
+        return e instanceof Choice ? ev.tree.y() : e;
+    }
+
+    /** "A", "A and B", "A, B and C". */
+    private static String and(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     /** =n on a symbol that an enabled symbol selects: name each select and what enabled the selector. */
@@ -324,7 +388,7 @@ final class ProblemFinder {
         for (Reverse r : activeSelectors(sym, sym.selectedBy)) {
             Set<Symbol> seen = new HashSet<>();
             seen.add(sym);
-            chains.add(r.symbol().configName() + condition(r) + " (" + origin(r.symbol(), seen) + ")");
+            chains.add(r.symbol().configName() + " (" + origin(r.symbol(), seen) + ")" + condition(r));
         }
         String message = request(o) + " cannot hold: selected by " + String.join(", and by ", chains);
         return new ConfigProblem(Kind.SELECTED, o.assignment(), message, "remove " + request(o));
@@ -332,7 +396,7 @@ final class ProblemFinder {
 
     private static String condition(Reverse r) {
         return r.written() instanceof Symbol s && s.isConstant() && s.name().equals("y") ? ""
-                : " (select ... if " + r.written().render() + ", " + r.location() + ")";
+                : " through 'select … if " + r.written().render() + "' (" + r.location() + ")";
     }
 
     /** The selects or implies of {@code sym} that are in effect. */
@@ -421,6 +485,7 @@ final class ProblemFinder {
                 + (byUser ? ", made by an earlier assignment of y," : ", its default,")
                 + " and a choice always has one symbol set";
         String fix = alternatives.isEmpty() ? "remove " + request(o)
+                : alternatives.size() == 1 ? "set " + alternatives.get(0) + "=y instead"
                 : "set one of " + String.join(", ", alternatives) + " to y instead";
         return new ConfigProblem(Kind.CHOICE, o.assignment(), message, fix);
     }

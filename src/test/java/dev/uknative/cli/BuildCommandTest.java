@@ -135,6 +135,8 @@ class BuildCommandTest {
         assertThat(Files.getLastModifiedTime(buildDir.resolve("kconfig/conf")))
                 .isLessThan(Files.getLastModifiedTime(buildDir.resolve("include/uk/bits/config.h")));
         assertThat(dotConfig).contains("# CONFIG_LIBUKDEBUG_PRINTD is not set").contains("CONFIG_UK_NAME=\"hello\"");
+        // As conf does for fixdep: one touched file per symbol that changed (here: all set ones, first build).
+        assertThat(buildDir.resolve("include/config/libukdebug.h")).exists();
     }
 
     @Test

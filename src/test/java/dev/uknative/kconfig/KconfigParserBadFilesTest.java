@@ -30,8 +30,8 @@ class KconfigParserBadFilesTest {
         int line = Integer.parseInt(first.substring("# expect ".length(), colon));
         String message = first.substring(colon + 2);
 
-        KconfigException e = catchThrowableOfType(
-                () -> KconfigParser.parse(file, Map.of("SELF", file.toString())), KconfigException.class);
+        KconfigException e = catchThrowableOfType(KconfigException.class,
+                () -> KconfigParser.parse(file, Map.of("SELF", file.toString())));
 
         assertThat(e).as("no error for " + file.getFileName()).isNotNull();
         assertThat(e.describe()).startsWith(file + ":" + line + ": ").contains(message);
