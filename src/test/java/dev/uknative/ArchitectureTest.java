@@ -32,9 +32,10 @@ class ArchitectureTest {
             "source", Set.of("core", "project"),
             "build", Set.of("core", "project", "source", "kconfig", "process"),
             "run", Set.of("core", "project", "process"),
-            "cli", Set.of("core", "project", "source", "kconfig", "build", "run", "process"));
+            "menu", Set.of("core", "kconfig"),
+            "cli", Set.of("core", "project", "source", "kconfig", "build", "run", "process", "menu"));
 
-    private static final Set<String> PURE = Set.of("core", "project", "kconfig");
+    private static final Set<String> PURE = Set.of("core", "project", "kconfig", "menu");
     private static final List<String> IMPURE_CALLS = List.of("ProcessBuilder", "Runtime.getRuntime().exec", "System.getenv",
             "System.out", "System.err", "System.exit");
 

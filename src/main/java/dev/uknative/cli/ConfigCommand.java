@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,30 +203,23 @@ final class ConfigCommand implements Callable<Integer> {
                     }
                     String full = symbol(before.config(), a.substring(0, eq).trim());
                     SymbolStatus s = before.config().status(full).orElseThrow();
-                    String value = a.substring(eq + 1).trim();
-                    if (s.type() == SymbolType.STRING && !(value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2)) {
-                        value = "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-                    }
-                    wanted.put(full, value);
+                    wanted.put(full, KraftfileKconfig.kconfigValue(s, a.substring(eq + 1).trim()));
                 }
                 List<ConfigAssignment> extra = new ArrayList<>();
                 wanted.forEach((k, v) -> extra.add(new ConfigAssignment(k, v, "uknative config set", Optional.empty())));
                 Solved after = project.solve(reporter, spec.commandLine().getErr(), extra);
-                List<ConfigProblem> problems = after.config().problems().stream()
-                        .filter(p -> extra.contains(p.assignment())).toList();
+                List<ConfigProblem> problems = KraftfileKconfig.problemsOf(after.config(), extra);
                 if (!problems.isEmpty()) {
-                    StringBuilder text = new StringBuilder();
-                    problems.forEach(p -> text.append("\n  ").append(p.message()).append("\n    fix: ").append(p.fix()));
-                    throw new UknativeException(ExitCode.INVALID_INPUT, null, "not written to the Kraftfile:" + text,
+                    throw new UknativeException(ExitCode.INVALID_INPUT, null, "not written to the Kraftfile:" + KraftfileKconfig.describe(problems),
                             "the Kraftfile is unchanged; see uknative config explain SYMBOL");
                 }
                 KraftfileEditor.Scope scope = scope(project);
                 List<KraftfileEditor.Edit> edits = new ArrayList<>();
                 wanted.forEach((k, v) -> edits.add(KraftfileEditor.Edit.set(scope, k, v)));
                 Path file = before.request().kraftfile().file();
-                writeAtomically(file, new KraftfileEditor(file).apply(Files.readString(file), edits));
+                KraftfileKconfig.writeAtomically(file, new KraftfileEditor(file).apply(Files.readString(file), edits));
                 wanted.forEach((k, v) -> reporter.info("Set " + k + "=" + v + " in " + file.getFileName() + " (" + scope.describe() + ")"));
-                consequences(before.config(), after.config(), wanted.keySet()).ifPresent(reporter::info);
+                KraftfileKconfig.consequences(before.config(), after.config(), wanted.keySet()).ifPresent(reporter::info);
                 return 0;
             }
         }
@@ -262,7 +254,7 @@ final class ConfigCommand implements Callable<Integer> {
                     reporter.info("Nothing to remove: " + String.join(", ", names) + " not set in " + scope.describe());
                     return 0;
                 }
-                writeAtomically(file, edited);
+                KraftfileKconfig.writeAtomically(file, edited);
                 reporter.info("Removed " + String.join(", ", names) + " from " + file.getFileName() + " (" + scope.describe() + ")");
                 return 0;
             }
@@ -270,35 +262,6 @@ final class ConfigCommand implements Callable<Integer> {
     }
 
     private static KraftfileEditor.Scope scope(Project project) {
-        return project.targets.target == null ? KraftfileEditor.Scope.unikraft() : KraftfileEditor.Scope.target(project.targets.target);
-    }
-
-    /** "Also changes: CONFIG_A y→n, …" for the symbols that changed besides the ones set. */
-    private static Optional<String> consequences(SolvedConfig before, SolvedConfig after, java.util.Set<String> set) {
-        List<String> changes = new ArrayList<>();
-        for (SymbolStatus s : after.symbols()) {
-            if (set.contains(s.name())) {
-                continue;
-            }
-            before.status(s.name()).filter(b -> !b.value().equals(s.value()))
-                    .ifPresent(b -> changes.add(s.name() + " " + display(b.value()) + "→" + display(s.value())));
-        }
-        if (changes.isEmpty()) {
-            return Optional.empty();
-        }
-        int shown = Math.min(changes.size(), 12);
-        return Optional.of("Also changes: " + String.join(", ", changes.subList(0, shown))
-                + (changes.size() > shown ? " and " + (changes.size() - shown) + " more" : ""));
-    }
-
-    private static String display(String value) {
-        return value.isEmpty() ? "\"\"" : value;
-    }
-
-    /** The Kraftfile is replaced whole or not at all. */
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".uknative-tmp");
-        Files.writeString(temporary, text);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return KraftfileKconfig.scope(project.targets.target);
     }
 }

@@ -1,0 +1,74 @@
+package dev.uknative.cli;
+
+import dev.uknative.core.ExitCode;
+import dev.uknative.core.Reporter;
+import dev.uknative.core.UknativeException;
+import dev.uknative.menu.MenuSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code uknative menu}: the project's kconfig in a full-screen menu, like {@code make menuconfig}. */
+@Command(name = "menu", mixinStandardHelpOptions = true,
+        description = {"Browse and change the project's kconfig in a full-screen terminal menu",
+            "(like make menuconfig). Each change is checked with uknative's Kconfig engine",
+            "as 'uknative config set' checks it: refused, with the reason and a fix, when it",
+            "cannot hold; otherwise written to the Kraftfile at once (unikraft.kconfig, or",
+            "the target's kconfig with --target). Turning a symbol back to the value it has",
+            "without its entry removes the entry."},
+        footer = {"", "Keys:",
+            "  Up/Down k/j PgUp/PgDn Home/End  move",
+            "  Enter          open a menu or choice; toggle a bool; edit a number or text",
+            "  Right, l       open a menu or edit a value (never toggles)",
+            "  Space, y, n    toggle a bool, turn it on, turn it off",
+            "  Left, h, Esc, Backspace  back to the menu above",
+            "  /              search symbols by name or prompt; Enter on a result goes there",
+            "  ?              help, and why the entry has its value (q or Esc closes it)",
+            "  q, Ctrl-C      quit",
+            "", "It needs a terminal on stdin and stdout; without one it exits with status 2",
+            "(use uknative config set/list instead).",
+            "", "Examples:", "  uknative menu", "  uknative menu --target debug"})
+final class MenuCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigCommand.Project project;
+
+    @Override
+    public Integer call() throws IOException {
+        if (System.console() == null) {
+            throw UknativeException.usage("uknative menu needs a terminal; use uknative config set/list instead", null);
+        }
+        KraftfileConfigChanger changer;
+        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
+            changer = changer(project, reporter, spec.commandLine().getErr());
+        }
+        MenuSession session = new MenuSession(changer);
+        // JLine's exec provider first: it changes the terminal with stty, only the flags it must; the jni
+        // provider (JLine 3.30) restores the attributes without the line speed (stty shows speed 0 after).
+        try (Terminal terminal = TerminalBuilder.builder().system(true).providers("exec,jni").dumb(true).build()) {
+            if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+                throw UknativeException.usage("uknative menu needs a terminal that can move the cursor (TERM is " + terminal.getType() + ")",
+                        "use uknative config set/list instead");
+            }
+            boolean interrupted = new TerminalMenu(terminal, session).run();
+            return interrupted ? ExitCode.INTERRUPTED.code() : ExitCode.OK.code();
+        }
+    }
+
+    /** The project's Kraftfile and Kconfig tree, loaded as {@code uknative config} loads them, ready for changes. */
+    static KraftfileConfigChanger changer(ConfigCommand.Project project, Reporter reporter, PrintWriter err) {
+        ConfigCommand.Solved solved = project.solve(reporter, err, List.of());
+        return new KraftfileConfigChanger(solved.config().tree(), solved.request().kraftfile(), solved.request().target(),
+                KraftfileKconfig.scope(project.targets.target));
+    }
+}
