@@ -92,6 +92,16 @@ final class ConfigCommand implements Callable<Integer> {
         return full;
     }
 
+    /** Solves the project and prints what {@code render} says of one symbol (an unknown one is a usage error). */
+    static int printAbout(CommandSpec spec, Project project, String name, java.util.function.BiFunction<SolvedConfig, String, String> render) {
+        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
+            SolvedConfig config = project.solve(reporter, spec.commandLine().getErr(), List.of()).config();
+            spec.commandLine().getOut().print(render.apply(config, symbol(config, name)));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
     /** A value as the .config writes it: strings in double quotes. */
     static String written(SymbolStatus s) {
         return s.type() == SymbolType.STRING ? "\"" + s.value().replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : s.value();
@@ -143,13 +153,7 @@ final class ConfigCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
-                SolvedConfig config = project.solve(reporter, spec.commandLine().getErr(), List.of()).config();
-                SymbolStatus s = config.status(symbol(config, name)).orElseThrow();
-                spec.commandLine().getOut().println(written(s));
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
+            return printAbout(spec, project, name, (config, symbol) -> written(config.status(symbol).orElseThrow()) + "\n");
         }
     }
 
@@ -168,12 +172,7 @@ final class ConfigCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
-                SolvedConfig config = project.solve(reporter, spec.commandLine().getErr(), List.of()).config();
-                spec.commandLine().getOut().print(config.explain(symbol(config, name)).orElseThrow().render());
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
+            return printAbout(spec, project, name, (config, symbol) -> config.explain(symbol).orElseThrow().render());
         }
     }
 
