@@ -1,0 +1,277 @@
+package dev.uknative.elf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one ELF64 little-endian image (ELF gABI, "ELF Header", "Sections", "Symbol Table"). Every
+ * count and offset read from the image is checked against the image's size before anything is
+ * allocated or looped over, so a damaged file costs at most one pass over its own bytes.
+ */
+final class ElfParser {
+
+    static final int EM_X86_64 = 62;
+    static final int EM_AARCH64 = 183;
+
+    private static final int EHDR_SIZE = 64;
+    private static final int SHDR_SIZE = 64;
+    private static final int SYM_SIZE = 24;
+    private static final long SHT_SYMTAB = 2;
+    private static final long SHT_STRTAB = 3;
+    private static final long SHT_DYNSYM = 11;
+    private static final long SHT_SYMTAB_SHNDX = 18;
+    private static final int SHN_UNDEF = 0;
+    private static final int SHN_LORESERVE = 0xff00;
+    private static final int SHN_ABS = 0xfff1;
+    private static final int SHN_COMMON = 0xfff2;
+    private static final int SHN_XINDEX = 0xffff;
+
+    private final Region image;
+    private final String name;
+    private final int elfType;
+    private final int machine;
+    private final int shoff;
+    private final int shnum;
+    private final int shstrndx;
+    private byte[] sectionNames;
+    private String[] sectionNameCache;
+
+    /** Checks the header and locates the section header table; {@code name} is what results carry. */
+    ElfParser(Region image, String name) {
+        this.image = image;
+        this.name = name;
+        // The magic first: a short file that is not ELF at all is invalid, not truncated.
+        if (image.size() >= 4 && image.buffer().getInt(0) != 0x464c457f) {
+            throw image.invalid(0, "ELF magic: expected 7f 45 4c 46 (\\x7fELF)");
+        }
+        image.require(0, EHDR_SIZE, "ELF header");
+        if (image.u8(4) != 2) {
+            throw image.invalid(4, "ELF class " + image.u8(4) + ": only ELF64 (2) is supported, this is "
+                    + (image.u8(4) == 1 ? "a 32-bit object" : "unknown"));
+        }
+        if (image.u8(5) != 1) {
+            throw image.invalid(5, "ELF data encoding " + image.u8(5) + ": only little-endian (1) is supported"
+                    + (image.u8(5) == 2 ? ", this is a big-endian object" : ""));
+        }
+        if (image.u8(6) != 1 || image.u32(20) != 1) {
+            throw image.invalid(image.u8(6) != 1 ? 6 : 20, "ELF version: expected 1");
+        }
+        elfType = image.u16(16);
+        machine = image.u16(18);
+        if (machine != EM_X86_64 && machine != EM_AARCH64) {
+            throw image.invalid(18, "ELF machine " + machine + ": only x86-64 (62) and AArch64 (183) are supported");
+        }
+        long offset = image.u64(40);
+        int entsize = image.u16(58);
+        long count = image.u16(60);
+        int strndx = image.u16(62);
+        if (offset == 0) {
+            // No section header table (allowed for executables): no sections, no symbols.
+            shoff = 0;
+            shnum = 0;
+            shstrndx = 0;
+            return;
+        }
+        if (entsize != SHDR_SIZE) {
+            throw image.invalid(58, "section header size " + entsize + ": expected 64");
+        }
+        image.require(offset, SHDR_SIZE, "section header table");
+        shoff = (int) offset;
+        // gABI: with 0xff00 sections or more, e_shnum is 0 and the count is section 0's sh_size,
+        // and e_shstrndx is SHN_XINDEX with the index in section 0's sh_link.
+        if (count == 0) {
+            count = image.u64(shoff + 32);
+        }
+        if (strndx == SHN_XINDEX) {
+            strndx = (int) image.u32(shoff + 40);
+        }
+        if (count < 0 || count > (image.size() - offset) / SHDR_SIZE) {
+            throw image.truncated(offset, "section header table", Long.toUnsignedString(count)
+                    + " section headers of 64 bytes at offset " + offset + ", the input has " + image.size());
+        }
+        shnum = (int) count;
+        if (strndx != 0 && strndx >= shnum) {
+            throw image.invalid(62, "section name string table index " + strndx + ": there are " + shnum + " sections");
+        }
+        shstrndx = strndx;
+    }
+
+    int elfType() {
+        return elfType;
+    }
+
+    /** Everything: section list and all symbols of both tables. */
+    ElfFile file() {
+        List<ElfSection> sections = new ArrayList<>(shnum);
+        for (int i = 0; i < shnum; i++) {
+            int h = header(i);
+            sections.add(new ElfSection(i, sectionName(i), image.u32(h + 4), image.u64(h + 24), image.u64(h + 32)));
+        }
+        int symtab = findTable(SHT_SYMTAB);
+        int dynsym = findTable(SHT_DYNSYM);
+        return new ElfFile(name, elfType, machine, sections, symbols(symtab, false), symbols(dynsym, false));
+    }
+
+    /** Only the globals of the link interface (see {@link ElfFile#globals()}); locals are skipped unread. */
+    ObjectSymbols globals() {
+        int table = findTable(SHT_SYMTAB);
+        if (elfType != ElfFile.ET_REL) {
+            int dynsym = findTable(SHT_DYNSYM);
+            if (dynsym >= 0) {
+                table = dynsym;
+            }
+        }
+        List<ElfSymbol> all = symbols(table, true);
+        List<ElfSymbol> defined = new ArrayList<>();
+        List<ElfSymbol> undefined = new ArrayList<>();
+        for (ElfSymbol s : all) {
+            (s.isDefined() ? defined : undefined).add(s);
+        }
+        return new ObjectSymbols(name, defined, undefined);
+    }
+
+    private int header(int index) {
+        return shoff + index * SHDR_SIZE;
+    }
+
+    private int findTable(long type) {
+        for (int i = 1; i < shnum; i++) {
+            if (image.u32(header(i) + 4) == type) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The bytes of section {@code index}, checked to lie inside the image. */
+    private Section section(int index, String what) {
+        int h = header(index);
+        long offset = image.u64(h + 24);
+        long size = image.u64(h + 32);
+        if (image.u32(h + 4) == ElfSection.SHT_NOBITS) {
+            size = 0;
+        }
+        image.require(offset, size, what + " (section " + index + ", header at offset " + h + ")");
+        return new Section(index, h, (int) offset, (int) size);
+    }
+
+    private record Section(int index, int header, int offset, int size) {
+    }
+
+    private List<ElfSymbol> symbols(int table, boolean globalsOnly) {
+        if (table < 0) {
+            return List.of();
+        }
+        String tableName = image.u32(header(table) + 4) == SHT_DYNSYM ? ".dynsym" : ".symtab";
+        Section symbols = section(table, "symbol table " + tableName);
+        long entsize = image.u64(symbols.header() + 56);
+        if (entsize != SYM_SIZE) {
+            throw image.invalid(symbols.header() + 56, "symbol entry size " + Long.toUnsignedString(entsize)
+                    + " of " + tableName + ": expected 24");
+        }
+        if (symbols.size() % SYM_SIZE != 0) {
+            throw image.invalid(symbols.header() + 32, "size " + symbols.size() + " of " + tableName
+                    + ": not a multiple of 24");
+        }
+        long link = image.u32(symbols.header() + 40);
+        if (link == 0 || link >= shnum || image.u32(header((int) link) + 4) != SHT_STRTAB) {
+            throw image.invalid(symbols.header() + 40, "string table link " + link + " of " + tableName);
+        }
+        Section strings = section((int) link, "string table of " + tableName);
+        byte[] strtab = image.copy(strings.offset(), strings.size());
+        int[] extendedIndexes = extendedIndexes(table, symbols.size() / SYM_SIZE);
+        int count = symbols.size() / SYM_SIZE;
+        List<ElfSymbol> out = new ArrayList<>(globalsOnly ? Math.min(count, 1024) : count);
+        for (int i = 1; i < count; i++) {
+            int at = symbols.offset() + i * SYM_SIZE;
+            int info = image.u8(at + 4);
+            SymbolBinding binding = SymbolBinding.of(info >>> 4);
+            if (globalsOnly && !binding.isGlobal()) {
+                continue;
+            }
+            String symbolName = string(strtab, image.u32(at), at, "symbol name", tableName);
+            int shndx = image.u16(at + 6);
+            boolean extended = shndx == SHN_XINDEX;
+            if (extended) {
+                if (extendedIndexes == null) {
+                    throw image.invalid(at + 6, "section index SHN_XINDEX of symbol " + symbolName
+                            + ": there is no SHT_SYMTAB_SHNDX section");
+                }
+                shndx = extendedIndexes[i];
+            }
+            String section;
+            if (shndx == SHN_UNDEF) {
+                section = ElfSymbol.UNDEFINED;
+            } else if (!extended && shndx == SHN_ABS) {
+                section = ElfSymbol.ABS;
+            } else if (!extended && shndx == SHN_COMMON) {
+                section = ElfSymbol.COMMON;
+            } else if (!extended && shndx >= SHN_LORESERVE) {
+                section = "SHN_0x" + Integer.toHexString(shndx); // processor/OS-specific, e.g. SHN_X86_64_LCOMMON
+            } else if (shndx >= 0 && shndx < shnum) {
+                section = sectionName(shndx);
+            } else {
+                throw image.invalid(at + 6, "section index " + Integer.toUnsignedString(shndx) + " of symbol "
+                        + symbolName + ": there are " + shnum + " sections");
+            }
+            out.add(new ElfSymbol(symbolName, binding, SymbolType.of(info & 0xf), section, image.u64(at + 16)));
+        }
+        return out;
+    }
+
+    /** The {@code SHT_SYMTAB_SHNDX} entries for {@code table}, or null when there is none. */
+    private int[] extendedIndexes(int table, int count) {
+        for (int i = 1; i < shnum; i++) {
+            int h = header(i);
+            if (image.u32(h + 4) == SHT_SYMTAB_SHNDX && image.u32(h + 40) == table) {
+                Section s = section(i, "extended section index table");
+                if (s.size() < (long) count * 4) {
+                    throw image.invalid(h + 32, "size " + s.size() + " of the extended section index table: "
+                            + count + " symbols need " + (long) count * 4 + " bytes");
+                }
+                int[] out = new int[count];
+                image.buffer().slice(s.offset(), count * 4).order(image.buffer().order()).asIntBuffer().get(out);
+                return out;
+            }
+        }
+        return null;
+    }
+
+    private String sectionName(int index) {
+        if (sectionNameCache == null) {
+            sectionNameCache = new String[shnum];
+            sectionNames = shstrndx == 0 ? new byte[0]
+                    : image.copy(section(shstrndx, "section name string table").offset(),
+                            section(shstrndx, "section name string table").size());
+        }
+        String cached = sectionNameCache[index];
+        if (cached == null) {
+            int h = header(index);
+            cached = shstrndx == 0 ? "" : string(sectionNames, image.u32(h), h, "section name", "the section name string table");
+            sectionNameCache[index] = cached;
+        }
+        return cached;
+    }
+
+    /** The NUL-terminated string at {@code offset} of {@code table}; {@code at} is where the offset was read. */
+    private String string(byte[] table, long offset, int at, String what, String tableName) {
+        if (offset >= table.length) {
+            if (offset == 0) {
+                return ""; // an empty string table: every name is empty
+            }
+            throw image.invalid(at, what + " offset " + offset + " into the string table of " + tableName + " ("
+                    + table.length + " bytes)");
+        }
+        int start = (int) offset;
+        int end = start;
+        while (end < table.length && table[end] != 0) {
+            end++;
+        }
+        if (end == table.length) {
+            throw image.invalid(at, what + " at offset " + offset + " of the string table of " + tableName
+                    + ": no terminating NUL");
+        }
+        return new String(table, start, end - start, StandardCharsets.UTF_8);
+    }
+}
