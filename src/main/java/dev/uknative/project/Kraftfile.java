@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param libraries external libraries in the order written
  * @param targets   targets in the order written; may be empty
  * @param cmd       default application arguments
+ * @param natives   foreign static libraries ({@code native:}, uknative's addition) in the order written
  * @param warnings  things worth telling the user that did not stop the read (unknown keys …)
  */
 public record Kraftfile(
@@ -23,6 +24,7 @@ public record Kraftfile(
         List<ComponentSpec> libraries,
         List<TargetSpec> targets,
         List<String> cmd,
+        List<NativeLibrary> natives,
         List<String> warnings) {
 
     public Kraftfile {
@@ -33,6 +35,7 @@ public record Kraftfile(
         libraries = List.copyOf(libraries);
         targets = List.copyOf(targets);
         cmd = List.copyOf(cmd);
+        natives = List.copyOf(natives);
         warnings = List.copyOf(warnings);
     }
 

@@ -36,7 +36,7 @@ public final class KraftfileReader {
     public static final List<String> FILE_NAMES =
             List.of("Kraftfile", "Kraftfile.yaml", "Kraftfile.yml", "kraft.yaml", "kraft.yml");
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("spec", "specification", "name", "unikraft", "libraries", "targets", "cmd");
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("spec", "specification", "name", "unikraft", "libraries", "targets", "cmd", "native");
     /** Keys of kraftkit's spec that only matter for features uknative does not have (yet). */
     private static final Set<String> IGNORED_KRAFTKIT_KEYS = Set.of("runtime", "rootfs", "volumes", "template", "outdir", "env", "labels");
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9_]+");
@@ -96,6 +96,7 @@ public final class KraftfileReader {
             List<ComponentSpec> libraries = List.of();
             List<TargetSpec> targets = List.of();
             List<String> cmd = List.of();
+            List<NativeLibrary> natives = List.of();
             for (NodeTuple entry : entries(top)) {
                 String key = key(entry);
                 Node value = entry.getValueNode();
@@ -106,6 +107,7 @@ public final class KraftfileReader {
                     case "libraries" -> libraries = libraries(value);
                     case "targets" -> targets = targets(value);
                     case "cmd" -> cmd = stringList(value, "cmd");
+                    case "native" -> natives = natives(value);
                     default -> warnUnknown(entry.getKeyNode(), key, "top level", TOP_LEVEL_KEYS);
                 }
             }
@@ -123,7 +125,7 @@ public final class KraftfileReader {
             if (unikraft == null) {
                 unikraft = new ComponentSpec("unikraft", Optional.empty(), Optional.empty(), List.of(), location(root));
             }
-            return new Kraftfile(file, spec, name, unikraft, libraries, targets, cmd, warnings);
+            return new Kraftfile(file, spec, name, unikraft, libraries, targets, cmd, natives, warnings);
         }
 
         private Node compose(String text) {
@@ -207,6 +209,70 @@ public final class KraftfileReader {
                 libraries.add(component(name, entry.getValueNode()));
             }
             return libraries;
+        }
+
+        /** {@code native:}: foreign static libraries by name. */
+        private List<NativeLibrary> natives(Node value) {
+            if (isNull(value)) {
+                return List.of();
+            }
+            List<NativeLibrary> natives = new ArrayList<>();
+            for (NodeTuple entry : entries(mapping(value, "native"))) {
+                String name = key(entry);
+                if (!NAME.matcher(name).matches()) {
+                    throw error(entry.getKeyNode(), "native library name '" + name + "' is not valid",
+                            "use letters, digits, '.', '_' and '-', e.g. ziggy");
+                }
+                natives.add(nativeLibrary(name, entry.getValueNode()));
+            }
+            return natives;
+        }
+
+        private NativeLibrary nativeLibrary(String name, Node value) {
+            String where = "native." + name;
+            MappingNode map = mapping(value, where);
+            Optional<NativeLibrary.Language> language = Optional.empty();
+            Optional<String> path = Optional.empty();
+            Optional<String> root = Optional.empty();
+            Optional<String> optimize = Optional.empty();
+            Optional<String> archive = Optional.empty();
+            Node optimizeNode = null;
+            for (NodeTuple entry : entries(map)) {
+                String key = key(entry);
+                Node v = entry.getValueNode();
+                switch (key) {
+                    case "lang", "language" -> {
+                        String text = scalar(v, where + ".lang");
+                        language = Optional.of(NativeLibrary.Language.parse(text).filter(l -> l != NativeLibrary.Language.ARCHIVE)
+                                .orElseThrow(() -> error(v, "unknown language '" + text + "' in " + where,
+                                        "use one of: " + NativeLibrary.Language.known())));
+                    }
+                    case "path" -> path = Optional.of(scalar(v, where + ".path"));
+                    case "root" -> root = Optional.of(scalar(v, where + ".root"));
+                    case "optimize" -> {
+                        optimize = Optional.of(scalar(v, where + ".optimize"));
+                        optimizeNode = v;
+                    }
+                    case "archive" -> archive = Optional.of(scalar(v, where + ".archive"));
+                    default -> warnUnknown(entry.getKeyNode(), key, where, Set.of("lang", "path", "root", "optimize", "archive"));
+                }
+            }
+            if (archive.isPresent()) {
+                if (language.isPresent() || path.isPresent() || root.isPresent()) {
+                    throw error(value, where + " gives both archive: and sources", "give either archive: PATH, or lang: and path:");
+                }
+                return new NativeLibrary(name, NativeLibrary.Language.ARCHIVE, path, root, optimize, archive, location(value));
+            }
+            NativeLibrary.Language lang = language.orElseThrow(() -> error(value, where + " has no lang: (or archive:)",
+                    "write for example  " + name + ": {lang: zig, path: " + name + ", root: src/root.zig}"));
+            if (lang == NativeLibrary.Language.ZIG && root.isEmpty()) {
+                throw error(value, where + ": a zig library needs root: (its root source file)", "add for example  root: src/root.zig");
+            }
+            if (lang == NativeLibrary.Language.ZIG && optimize.isPresent() && !NativeLibrary.ZIG_MODES.contains(optimize.get())) {
+                throw error(optimizeNode, "unknown zig optimize mode '" + optimize.get() + "'",
+                        "use one of: " + String.join(", ", NativeLibrary.ZIG_MODES));
+            }
+            return new NativeLibrary(name, lang, Optional.of(path.orElse(name)), root, optimize, archive, location(value));
         }
 
         private List<TargetSpec> targets(Node value) {

@@ -424,7 +424,7 @@ class KraftfileReaderTest {
 
             assertThat(k.warnings()).containsExactly(
                     FILE + ":3:1: unknown key 'colour' in top level; ignored "
-                            + "(known: cmd, libraries, name, spec, specification, targets, unikraft)",
+                            + "(known: cmd, libraries, name, native, spec, specification, targets, unikraft)",
                     FILE + ":6:3: unknown key 'flavour' in unikraft; ignored (known: kconfig, source, version)",
                     FILE + ":10:5: unknown key 'branch' in musl; ignored (known: kconfig, source, version)",
                     FILE + ":14:5: unknown key 'memory' in target; ignored "
