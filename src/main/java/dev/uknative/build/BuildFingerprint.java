@@ -33,6 +33,11 @@ public final class BuildFingerprint {
 
     /** The fingerprint of a build with this invocation and image, now. */
     public static String compute(MakeInvocation invocation, Path image) throws IOException {
+        return compute(invocation, image, java.util.List.of());
+    }
+
+    /** As {@link #compute(MakeInvocation, Path)}, also covering files the build reads outside those trees. */
+    public static String compute(MakeInvocation invocation, Path image, java.util.List<Path> extraFiles) throws IOException {
         MessageDigest digest = sha256();
         update(digest, "args\0" + String.join("\0", invocation.arguments(Path.of("make"))) + "\n");
         tree(digest, "app", invocation.application(), true);
@@ -41,6 +46,9 @@ public final class BuildFingerprint {
         }
         tree(digest, "unikraft", invocation.unikraft(), false);
         file(digest, "config", invocation.config());
+        for (Path extra : extraFiles) {
+            file(digest, "extra\0" + extra, extra);
+        }
         file(digest, "image", image);
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -4,6 +4,8 @@ import dev.uknative.core.ExitCode;
 import dev.uknative.core.Location;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
+import dev.uknative.foreign.ForeignArchive;
+import dev.uknative.foreign.ForeignLibraries;
 import dev.uknative.kconfig.ConfigFragment;
 import dev.uknative.project.Architecture;
 import dev.uknative.project.ProjectLayout;
@@ -94,7 +96,7 @@ public final class Builder {
         try {
             if (!request.force() && configurationCurrent(request, layout)
                     && Files.isRegularFile(image) && Files.isRegularFile(stamp)
-                    && Files.readString(stamp).equals(BuildFingerprint.compute(invocation, image))) {
+                    && Files.readString(stamp).equals(BuildFingerprint.compute(invocation, image, foreignArchives(request)))) {
                 return new BuildResult(image, Files.size(image), 0, false, true, Duration.ofNanos(System.nanoTime() - start));
             }
             // A build that fails or is killed from here on must not leave a stamp that says "up to date".
@@ -115,7 +117,7 @@ public final class Builder {
                 throw UknativeException.toolFailed("make succeeded but wrote no image at " + image,
                         "check that the target's platform and architecture are enabled; full log: " + layout.makeLog());
             }
-            writeAtomically(stamp, BuildFingerprint.compute(invocation, image));
+            writeAtomically(stamp, BuildFingerprint.compute(invocation, image, foreignArchives(request)));
             return new BuildResult(image, Files.size(image), outcome.output().compiled(), configured, false,
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
@@ -132,6 +134,10 @@ public final class Builder {
         List<Path> libraries = new ArrayList<>(request.sources().libraries());
         if (request.target().architecture() == Architecture.X86_64) {
             libraries.add(ExitStatusLibrary.writeTo(layout.generatedLibrary("uknative_exitstatus")));
+        }
+        List<ForeignArchive> archives = ForeignLibraries.archives(request.kraftfile());
+        if (!archives.isEmpty()) {
+            libraries.add(ForeignLinkLibrary.writeTo(layout.generatedLibrary("uknative_native"), archives));
         }
         return new MakeInvocation(
                 request.sources().unikraft().path(),
@@ -167,6 +173,11 @@ public final class Builder {
         createDirectories(recorded.getParent());
         writeAtomically(recorded, fragment.render());
         return true;
+    }
+
+    /** The archives of the native: section; they may live outside the project, so the fingerprint names them. */
+    private static List<Path> foreignArchives(BuildRequest request) {
+        return ForeignLibraries.archives(request.kraftfile()).stream().map(ForeignArchive::archive).toList();
     }
 
     /** Whether the .config was made from exactly the kconfig the Kraftfile asks for now. */

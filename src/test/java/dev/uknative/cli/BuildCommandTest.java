@@ -267,6 +267,51 @@ class BuildCommandTest {
         assertThat(version.out()).startsWith("uknative ");
     }
 
+    @Test
+    void aPrebuiltNativeArchiveGoesToTheFinalLinkAndItsChangesAreSeen() throws Exception {
+        Path archive = prebuiltArchive(app.resolve("prebuilt"), "int foo_answer(void) { return 42; }\n");
+        kraftfile(Files.readString(app.resolve("Kraftfile")) + "native:\n  legacy: {archive: prebuilt/libfoo.a}\n");
+
+        CliRun first = build();
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(app.resolve(".unikraft/build/uknative/lib/uknative_native/Makefile.uk")).content()
+                .contains("UK_ALIBS-y += " + archive + "  # native.legacy");
+        assertThat(build().err()).contains("is up to date");
+
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(build().err()).doesNotContain("is up to date");
+    }
+
+    @Test
+    void nativeSourcesThatCannotBeBuiltYetAndBadArchivesAreInvalidInput() throws IOException {
+        kraftfile(Files.readString(app.resolve("Kraftfile")) + "native:\n  ziggy: {lang: zig, root: src/root.zig}\n");
+        CliRun zig = build();
+        assertThat(zig.exitCode()).isEqualTo(3);
+        assertThat(zig.err()).contains("native.ziggy: building zig libraries is not implemented yet").contains("{archive: PATH}");
+
+        kraftfile(Files.readString(app.resolve("Kraftfile")).replace("ziggy: {lang: zig, root: src/root.zig}", "old: {archive: libold.a}"));
+        assertThat(build().err()).contains("native.old: " + app.resolve("libold.a") + " does not exist");
+
+        Files.writeString(app.resolve("libold.a"), "not an archive");
+        assertThat(build().err()).contains("is not an ar archive");
+    }
+
+    /** libfoo.a made with the real gcc and ar. */
+    private static Path prebuiltArchive(Path directory, String source) throws Exception {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("foo.c"), source);
+        run(directory, "gcc", "-c", "-fno-stack-protector", "-o", "foo.o", "foo.c");
+        run(directory, "ar", "rcs", "libfoo.a", "foo.o");
+        return directory.resolve("libfoo.a");
+    }
+
+    private static void run(Path directory, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+    }
+
     private CliRun build(String... extra) {
         String[] args = new String[extra.length + 4];
         args[0] = "build";

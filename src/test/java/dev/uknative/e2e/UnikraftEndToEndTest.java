@@ -178,6 +178,34 @@ class UnikraftEndToEndTest {
         assertThat(app.resolve(".unikraft/build/make.log")).content().doesNotContain("lxdialog").doesNotContain("zconf");
     }
 
+    @Test
+    void aPrebuiltForeignArchiveIsLinkedIn() throws Exception {
+        Path app = nativeApp("withlib", """
+                #include <stdio.h>
+
+                int foo_answer(void);
+
+                int main(void)
+                {
+                	printf("answer %d\\n", foo_answer());
+                	return 0;
+                }
+                """, NATIVE_KCONFIG + "native:\n  foo: {archive: prebuilt/libfoo.a}\n");
+        Path prebuilt = Files.createDirectories(app.resolve("prebuilt"));
+        Files.writeString(prebuilt.resolve("foo.c"), "int foo_answer(void) { return 42; }\n");
+        for (String[] command : List.of(
+                new String[] {"gcc", "-c", "-O2", "-fno-stack-protector", "-mno-red-zone", "-fno-pic", "-o", "foo.o", "foo.c"},
+                new String[] {"ar", "rcs", "libfoo.a", "foo.o"})) {
+            Process p = new ProcessBuilder(command).directory(prebuilt.toFile()).redirectErrorStream(true).start();
+            assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        }
+
+        CliRun run = uknative("run", app.toString(), "--timeout", "120s");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("answer 42");
+    }
+
     private CliRun uknative(String... args) {
         String[] all = Stream.concat(Stream.of(args), Stream.of("--unikraft-source", UnikraftCondition.tree().toString(), "-j2"))
                 .toArray(String[]::new);
