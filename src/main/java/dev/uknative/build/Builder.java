@@ -1,5 +1,6 @@
 package dev.uknative.build;
 
+import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.Location;
 import dev.uknative.core.Reporter;
@@ -17,7 +18,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,7 +117,7 @@ public final class Builder {
                 throw UknativeException.toolFailed("make succeeded but wrote no image at " + image,
                         "check that the target's platform and architecture are enabled; full log: " + layout.makeLog());
             }
-            writeAtomically(stamp, BuildFingerprint.compute(invocation, image, foreignArchives(request)));
+            AtomicFiles.write(stamp, BuildFingerprint.compute(invocation, image, foreignArchives(request)));
             return new BuildResult(image, Files.size(image), outcome.output().compiled(), configured, false,
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
@@ -171,7 +171,7 @@ public final class Builder {
         Files.deleteIfExists(recorded);
         configurator.write(configured);
         createDirectories(recorded.getParent());
-        writeAtomically(recorded, fragment.render());
+        AtomicFiles.write(recorded, fragment.render());
         return true;
     }
 
@@ -185,12 +185,6 @@ public final class Builder {
         Path recorded = layout.defconfigFile(request.imageName());
         return Files.isRegularFile(layout.configFile(request.imageName())) && Files.isRegularFile(recorded)
                 && Files.readString(recorded).equals(KconfigLayers.merged(request.kraftfile(), request.target()).render());
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, content);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void requireAppMakefile(ProjectLayout layout) {

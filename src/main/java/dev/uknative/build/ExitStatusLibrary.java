@@ -1,12 +1,11 @@
 package dev.uknative.build;
 
+import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,14 +28,7 @@ public final class ExitStatusLibrary {
         try {
             Files.createDirectories(directory);
             for (String name : FILES) {
-                byte[] content = resource(name);
-                Path target = directory.resolve(name);
-                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
-                    continue;
-                }
-                Path temporary = directory.resolve(name + ".tmp");
-                Files.write(temporary, content);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.writeIfChanged(directory.resolve(name), resource(name));
             }
             return directory;
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.uknative.build;
 
+import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.UknativeException;
 import dev.uknative.kconfig.AutoConfWriter;
@@ -14,13 +15,10 @@ import dev.uknative.kconfig.SolvedConfig;
 import dev.uknative.kconfig.SymbolDependencyFiles;
 import dev.uknative.kconfig.UnikraftKconfigVariables;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -103,16 +101,16 @@ public final class KconfigConfigurator {
         Files.createDirectories(v.autoHeader().getParent());
         Path conf = kconfigDir.resolve("conf");
         if (!Files.isRegularFile(conf) || !Files.readString(conf).equals(CONF_STUB)) {
-            writeAtomically(conf, CONF_STUB.getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(conf, CONF_STUB);
             Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Files.setLastModifiedTime(conf, FileTime.fromMillis(0));
         for (Map.Entry<Path, String> generated : configured.tree().generatedFiles().entrySet()) {
-            writeIfChanged(generated.getKey(), generated.getValue());
+            AtomicFiles.writeIfChanged(generated.getKey(), generated.getValue());
         }
-        boolean changed = writeIfChanged(v.config(), dotConfig);
+        boolean changed = AtomicFiles.writeIfChanged(v.config(), dotConfig);
         // $(O)/config is the Makefile's copy of the last .config; config.h must be newer than it.
-        boolean copyChanged = writeIfChanged(v.buildDirectory().resolve("config"), dotConfig);
+        boolean copyChanged = AtomicFiles.writeIfChanged(v.buildDirectory().resolve("config"), dotConfig);
         boolean force = changed || copyChanged;
         touchSymbolDependencies(configured, v);
         writeIfChanged(v.autoConf(), AutoConfWriter.write(configured.tree(), configured.solved()), force);
@@ -136,25 +134,13 @@ public final class KconfigConfigurator {
         }
     }
 
-    private static boolean writeIfChanged(Path file, String content) throws IOException {
-        return writeIfChanged(file, content, false);
-    }
-
-    /** Writes when the content differs (or {@code always}); unchanged files keep their time, so make rebuilds nothing. */
-    private static boolean writeIfChanged(Path file, String content, boolean always) throws IOException {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        if (!always && Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
-            return false;
+    /** Writes when the content differs, or always when {@code always}. */
+    private static void writeIfChanged(Path file, String content, boolean always) throws IOException {
+        if (always) {
+            AtomicFiles.write(file, content);
+        } else {
+            AtomicFiles.writeIfChanged(file, content);
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        writeAtomically(file, bytes);
-        return true;
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".uknative-tmp");
-        Files.write(temporary, bytes);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String read(Path file) {

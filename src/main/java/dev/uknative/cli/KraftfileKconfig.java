@@ -7,9 +7,7 @@ import dev.uknative.kconfig.SymbolStatus;
 import dev.uknative.kconfig.SymbolType;
 import dev.uknative.project.KraftfileEditor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,8 +73,6 @@ final class KraftfileKconfig {
 
     /** The Kraftfile is replaced whole or not at all. */
     static void writeAtomically(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".uknative-tmp");
-        Files.writeString(temporary, text);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        dev.uknative.core.AtomicFiles.write(file, text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.uknative.run;
 
+import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.UknativeException;
 import dev.uknative.process.LineSink;
 import dev.uknative.process.OutputSink;
@@ -9,7 +10,6 @@ import dev.uknative.process.ProcessSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,9 +99,7 @@ public record QemuVersion(int major, int minor, int micro) implements Comparable
                         .forEach(lines::add);
             }
             lines.add(key + "\t" + version);
-            Path temporary = Files.createTempFile(cacheFile.getParent(), "qemu-versions", ".tmp");
-            Files.write(temporary, lines);
-            Files.move(temporary, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(cacheFile, String.join("\n", lines) + "\n");
         } catch (IOException e) {
             // A cache that cannot be written only costs a QEMU start next time.
         }
