@@ -1,6 +1,5 @@
 package dev.uknative.project;
 
-import dev.uknative.core.ExitCode;
 import dev.uknative.core.Location;
 import dev.uknative.core.UknativeException;
 import java.nio.file.Path;
@@ -14,13 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.CollectionNode;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -28,7 +23,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Sets and removes kconfig entries in a Kraftfile's text and changes nothing else: comments, blank
@@ -879,31 +873,7 @@ public final class KraftfileEditor {
         // ---- Reading the nodes ----
 
         private Node compose() {
-            // YAML 1.2's core schema, as KraftfileReader reads.
-            LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();
-            try {
-                Node first = null;
-                for (Node document : new Compose(settings).composeAllFromString(text)) {
-                    if (first != null) {
-                        throw error(document, "holds more than one YAML document", "remove the second '---' and what follows it");
-                    }
-                    first = document;
-                }
-                if (first == null) {
-                    throw UknativeException.invalidInput(Location.of(file), "is empty",
-                            "write at least: spec: v0.6, name: and targets: [qemu/x86_64]");
-                }
-                return first;
-            } catch (MarkedYamlEngineException e) {
-                Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-                Location where = mark == null ? Location.of(file) : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
-                String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
-                throw new UknativeException(ExitCode.INVALID_INPUT, where, "YAML error: " + problem,
-                        "fix the YAML syntax at this position, then edit again", e);
-            } catch (YamlEngineException e) {
-                throw new UknativeException(ExitCode.INVALID_INPUT, Location.of(file), "YAML error: " + e.getMessage(),
-                        "fix the YAML syntax, then edit again", e);
-            }
+            return KraftfileYaml.compose(file, text, ", then edit again");
         }
 
         /** The tuple whose key is {@code key}; an error when two are. */

@@ -13,18 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads a Kraftfile (kraftkit's spec v0.6) with YAML 1.2 semantics. Every error names
@@ -129,33 +123,7 @@ public final class KraftfileReader {
         }
 
         private Node compose(String text) {
-            // YAML 1.2's core schema, as kraftkit's reader: True/TRUE are booleans, ~ and Null are null.
-            LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();
-            try {
-                Iterable<Node> documents = new Compose(settings).composeAllFromString(text);
-                Node first = null;
-                for (Node document : documents) {
-                    if (first != null) {
-                        throw error(document, "holds more than one YAML document", "remove the second '---' and what follows it");
-                    }
-                    first = document;
-                }
-                if (first == null) {
-                    throw UknativeException.invalidInput(Location.of(file), "is empty",
-                            "write at least: spec: v0.6, name: and targets: [qemu/x86_64]");
-                }
-                return first;
-            } catch (MarkedYamlEngineException e) {
-                Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-                Location where = mark == null ? Location.of(file) : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
-                String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
-                String context = e.getContext() != null && e.getProblem() != null ? " (" + e.getContext() + ")" : "";
-                throw new UknativeException(dev.uknative.core.ExitCode.INVALID_INPUT, where,
-                        "YAML error: " + problem + context, "fix the YAML syntax at this position", e);
-            } catch (YamlEngineException e) {
-                throw new UknativeException(dev.uknative.core.ExitCode.INVALID_INPUT, Location.of(file),
-                        "YAML error: " + e.getMessage(), "fix the YAML syntax", e);
-            }
+            return KraftfileYaml.compose(file, text, "");
         }
 
         private String name(Node value) {
@@ -459,9 +427,7 @@ public final class KraftfileReader {
         }
 
         private Location location(Node node) {
-            return node.getStartMark()
-                    .map(m -> new Location(file, m.getLine() + 1, m.getColumn() + 1))
-                    .orElse(Location.of(file));
+            return KraftfileYaml.location(file, node);
         }
 
         private String at(Node node) {
