@@ -106,6 +106,27 @@ public final class SolvedConfig {
         return tree.symbol(symbol).map(s -> new Explainer(this, finder).explain(s));
     }
 
+    /** An expression's value in this configuration: 0 (n), 1 (m) or 2 (y), computed as kconfig does. */
+    public int evaluate(Expr expression) {
+        return evaluation.eval(expression);
+    }
+
+    /**
+     * Whether the node's prompt is visible, as menuconfig decides it (Kconfiglib's {@code _visible}): it
+     * has a prompt whose condition holds, and a menu's {@code visible if} holds too.
+     */
+    public boolean visible(MenuNode node) {
+        if (node.prompt().isEmpty() || evaluate(node.prompt().get().condition()) == 0) {
+            return false;
+        }
+        return node.kind() != MenuNode.Kind.MENU || node.visibleIf().map(this::evaluate).orElse(2) != 0;
+    }
+
+    /** Whether {@code select}s force the bool symbol to y, so that no user value can turn it off. */
+    public boolean forcedOn(Symbol symbol) {
+        return symbol.type().isBoolOrTristate() && evaluate(symbol.reverseDependency()) == 2;
+    }
+
     /** Up to three defined symbols whose names are nearest {@code name} (edit distance), with CONFIG_. */
     public List<String> nearestSymbols(String name) {
         String bare = name.startsWith(KconfigTree.CONFIG_PREFIX) ? name.substring(KconfigTree.CONFIG_PREFIX.length()) : name;
