@@ -90,13 +90,15 @@ public final class Builder {
         String imageName = request.imageName();
         createDirectories(layout.buildDirectory());
         MakeInvocation invocation = invocation(request, layout);
+        // Read once: the archives may live outside the project, so the fingerprint names them.
+        List<Path> archives = ForeignLibraries.archives(request.kraftfile()).stream().map(ForeignArchive::archive).toList();
 
         Path image = layout.image(imageName);
         Path stamp = layout.buildStamp(imageName);
         try {
             if (!request.force() && configurationCurrent(request, layout)
                     && Files.isRegularFile(image) && Files.isRegularFile(stamp)
-                    && Files.readString(stamp).equals(BuildFingerprint.compute(invocation, image, foreignArchives(request)))) {
+                    && Files.readString(stamp).equals(BuildFingerprint.compute(invocation, image, archives))) {
                 return new BuildResult(image, Files.size(image), 0, false, true, Duration.ofNanos(System.nanoTime() - start));
             }
             // A build that fails or is killed from here on must not leave a stamp that says "up to date".
@@ -117,7 +119,7 @@ public final class Builder {
                 throw UknativeException.toolFailed("make succeeded but wrote no image at " + image,
                         "check that the target's platform and architecture are enabled; full log: " + layout.makeLog());
             }
-            AtomicFiles.write(stamp, BuildFingerprint.compute(invocation, image, foreignArchives(request)));
+            AtomicFiles.write(stamp, BuildFingerprint.compute(invocation, image, archives));
             return new BuildResult(image, Files.size(image), outcome.output().compiled(), configured, false,
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
@@ -173,11 +175,6 @@ public final class Builder {
         createDirectories(recorded.getParent());
         AtomicFiles.write(recorded, fragment.render());
         return true;
-    }
-
-    /** The archives of the native: section; they may live outside the project, so the fingerprint names them. */
-    private static List<Path> foreignArchives(BuildRequest request) {
-        return ForeignLibraries.archives(request.kraftfile()).stream().map(ForeignArchive::archive).toList();
     }
 
     /** Whether the .config was made from exactly the kconfig the Kraftfile asks for now. */
