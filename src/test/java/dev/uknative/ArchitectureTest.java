@@ -32,10 +32,11 @@ class ArchitectureTest {
             Map.entry("elf", Set.of("core")),
             Map.entry("source", Set.of("core", "project")),
             Map.entry("foreign", Set.of("core", "project")),
-            Map.entry("build", Set.of("core", "project", "source", "kconfig", "process", "foreign")),
+            Map.entry("symbols", Set.of("core", "elf", "kconfig")),
+            Map.entry("build", Set.of("core", "project", "source", "kconfig", "process", "foreign", "elf", "symbols")),
             Map.entry("run", Set.of("core", "project", "process")),
             Map.entry("menu", Set.of("core", "kconfig")),
-            Map.entry("cli", Set.of("core", "project", "source", "kconfig", "build", "run", "process", "menu", "foreign")));
+            Map.entry("cli", Set.of("core", "project", "source", "kconfig", "build", "run", "process", "menu", "foreign", "symbols")));
 
     private static final Set<String> PURE = Set.of("core", "project", "kconfig", "menu", "elf");
     private static final List<String> IMPURE_CALLS = List.of("ProcessBuilder", "Runtime.getRuntime().exec", "System.getenv",

@@ -7,7 +7,10 @@ import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.foreign.ForeignArchive;
 import dev.uknative.foreign.ForeignLibraries;
+import dev.uknative.kconfig.ConfigAssignment;
 import dev.uknative.kconfig.ConfigFragment;
+import dev.uknative.symbols.LinkPlan;
+import dev.uknative.symbols.StubGenerator;
 import dev.uknative.project.Architecture;
 import dev.uknative.project.ProjectLayout;
 import java.io.BufferedOutputStream;
@@ -32,13 +35,19 @@ import java.util.Optional;
  */
 public final class Builder {
 
+    /** The generated library that links the foreign archives and compiles the stubs. */
+    static final String NATIVE_LIBRARY = "uknative_native";
+
     private final MakeDriver make;
     private final KconfigConfigurator configurator;
+    private final SymbolDoctor doctor;
     private final Reporter reporter;
 
-    public Builder(MakeDriver make, KconfigConfigurator configurator, Reporter reporter) {
+    /** @param cache where provider indexes are kept ({@code $XDG_CACHE_HOME/uknative}) */
+    public Builder(MakeDriver make, KconfigConfigurator configurator, Path cache, Reporter reporter) {
         this.make = make;
         this.configurator = configurator;
+        this.doctor = new SymbolDoctor(new ProviderIndexes(make, configurator, cache, reporter), configurator);
         this.reporter = reporter;
     }
 
@@ -89,14 +98,23 @@ public final class Builder {
         long start = System.nanoTime();
         String imageName = request.imageName();
         createDirectories(layout.buildDirectory());
-        MakeInvocation invocation = invocation(request, layout);
+        List<ForeignArchive> foreign = ForeignLibraries.archives(request.kraftfile());
+        MakeInvocation invocation = invocation(request, layout, foreign);
         // Read once: the archives may live outside the project, so the fingerprint names them.
-        List<Path> archives = ForeignLibraries.archives(request.kraftfile()).stream().map(ForeignArchive::archive).toList();
+        List<Path> archives = foreign.stream().map(ForeignArchive::archive).toList();
+        Optional<SymbolDoctor.Diagnosis> diagnosis = foreign.isEmpty() ? Optional.empty()
+                : Optional.of(doctor.diagnose(request, layout, invocation, foreign));
+        List<ConfigAssignment> wanted = new ArrayList<>(KconfigLayers.inOrder(request.kraftfile(), request.target()));
+        diagnosis.ifPresent(d -> {
+            wanted.addAll(d.assignments());
+            ForeignLinkLibrary.writeStubs(layout.generatedLibrary(NATIVE_LIBRARY), StubGenerator.source(d.plan()));
+        });
+        ConfigFragment fragment = ConfigFragment.merge(wanted);
 
         Path image = layout.image(imageName);
         Path stamp = layout.buildStamp(imageName);
         try {
-            if (!request.force() && configurationCurrent(request, layout)
+            if (!request.force() && configurationCurrent(layout, imageName, fragment)
                     && Files.isRegularFile(image) && Files.isRegularFile(stamp)
                     && Files.readString(stamp).equals(BuildFingerprint.compute(invocation, image, archives))) {
                 return new BuildResult(image, Files.size(image), 0, false, true, Duration.ofNanos(System.nanoTime() - start));
@@ -109,11 +127,15 @@ public final class Builder {
         }
 
         try (OutputStream log = new BufferedOutputStream(Files.newOutputStream(layout.makeLog()))) {
-            boolean configured = configure(request, layout, invocation);
+            boolean configured = configure(request, layout, invocation, fragment);
+            if (configured) {
+                diagnosis.ifPresent(d -> LinkPlanReport.report(d.plan(), reporter));
+            }
             MakeDriver.Outcome outcome = make.run(invocation, "building " + imageName, log);
             log.flush();
             if (!outcome.result().succeeded()) {
-                throw failure("make failed (exit " + outcome.result().exitCode() + ") building " + imageName, outcome, layout);
+                throw failure("make failed (exit " + outcome.result().exitCode() + ") building " + imageName, outcome, layout,
+                        diagnosis.map(SymbolDoctor.Diagnosis::plan));
             }
             if (!Files.isRegularFile(image)) {
                 throw UknativeException.toolFailed("make succeeded but wrote no image at " + image,
@@ -129,17 +151,40 @@ public final class Builder {
     }
 
     /**
+     * The link plan this request's build would follow, without building (the provider index is made
+     * when missing); empty when the Kraftfile has no {@code native:} libraries.
+     */
+    public Optional<SymbolDoctor.Diagnosis> diagnose(BuildRequest request) {
+        ProjectLayout layout = ProjectLayout.of(request.kraftfile());
+        List<ForeignArchive> foreign = ForeignLibraries.archives(request.kraftfile());
+        if (foreign.isEmpty()) {
+            return Optional.empty();
+        }
+        createDirectories(layout.buildDirectory());
+        return Optional.of(doctor.diagnose(request, layout, invocation(request, layout, foreign), foreign));
+    }
+
+    /** The link plan of one archive against the given Unikraft with only the target's own options on. */
+    public SymbolDoctor.Diagnosis diagnoseArchive(Path archive, Path unikraft, dev.uknative.project.TargetSpec target, BuildRequest.LinkOptions link,
+            int jobs) {
+        return doctor.diagnoseArchive(archive, unikraft, target, link, jobs);
+    }
+
+    /**
      * The make call for this request, without goals. For x86_64 it writes uknative's exit-status
      * library, which it adds after the Kraftfile's libraries.
      */
     public static MakeInvocation invocation(BuildRequest request, ProjectLayout layout) {
+        return invocation(request, layout, ForeignLibraries.archives(request.kraftfile()));
+    }
+
+    private static MakeInvocation invocation(BuildRequest request, ProjectLayout layout, List<ForeignArchive> archives) {
         List<Path> libraries = new ArrayList<>(request.sources().libraries());
         if (request.target().architecture() == Architecture.X86_64) {
             libraries.add(ExitStatusLibrary.writeTo(layout.generatedLibrary("uknative_exitstatus")));
         }
-        List<ForeignArchive> archives = ForeignLibraries.archives(request.kraftfile());
         if (!archives.isEmpty()) {
-            libraries.add(ForeignLinkLibrary.writeTo(layout.generatedLibrary("uknative_native"), archives));
+            libraries.add(ForeignLinkLibrary.writeTo(layout.generatedLibrary(NATIVE_LIBRARY), archives));
         }
         return new MakeInvocation(
                 request.sources().unikraft().path(),
@@ -159,13 +204,14 @@ public final class Builder {
      * its chain. The fragment is recorded only after success, so a failed or interrupted configuration
      * is redone next time.
      */
-    private boolean configure(BuildRequest request, ProjectLayout layout, MakeInvocation invocation) throws IOException {
+    private boolean configure(BuildRequest request, ProjectLayout layout, MakeInvocation invocation, ConfigFragment fragment)
+            throws IOException {
         String imageName = request.imageName();
-        if (configurationCurrent(request, layout)) {
+        if (configurationCurrent(layout, imageName, fragment)) {
             return false;
         }
-        ConfigFragment fragment = KconfigLayers.merged(request.kraftfile(), request.target());
-        reporter.info("Configuring " + imageName + " (" + fragment.assignments().size() + " options from the Kraftfile and target)");
+        reporter.info("Configuring " + imageName + " (" + fragment.assignments().size() + " options from the Kraftfile, target"
+                + (fragment.assignments().stream().anyMatch(a -> a.origin().startsWith("uknative link plan")) ? " and link plan)" : ")"));
         reporter.progress("configuring " + imageName + ": reading Unikraft's Kconfig files");
         KconfigConfigurator.Configured configured = configurator.solve(invocation, fragment.assignments());
         KconfigConfigurator.requireNoProblems(configured.solved());
@@ -177,11 +223,11 @@ public final class Builder {
         return true;
     }
 
-    /** Whether the .config was made from exactly the kconfig the Kraftfile asks for now. */
-    private static boolean configurationCurrent(BuildRequest request, ProjectLayout layout) throws IOException {
-        Path recorded = layout.defconfigFile(request.imageName());
-        return Files.isRegularFile(layout.configFile(request.imageName())) && Files.isRegularFile(recorded)
-                && Files.readString(recorded).equals(KconfigLayers.merged(request.kraftfile(), request.target()).render());
+    /** Whether the .config was made from exactly the kconfig asked for now (Kraftfile, target, link plan). */
+    private static boolean configurationCurrent(ProjectLayout layout, String imageName, ConfigFragment fragment) throws IOException {
+        Path recorded = layout.defconfigFile(imageName);
+        return Files.isRegularFile(layout.configFile(imageName)) && Files.isRegularFile(recorded)
+                && Files.readString(recorded).equals(fragment.render());
     }
 
     private static void requireAppMakefile(ProjectLayout layout) {
@@ -192,13 +238,20 @@ public final class Builder {
         }
     }
 
-    private static UknativeException failure(String what, MakeDriver.Outcome outcome, ProjectLayout layout) {
+    private static UknativeException failure(String what, MakeDriver.Outcome outcome, ProjectLayout layout, Optional<LinkPlan> plan) {
         if (outcome.result().timedOut()) {
             return UknativeException.toolFailed(what + ": timed out", "full log: " + layout.makeLog());
         }
         Optional<MakeOutputParser.Diagnostic> first = outcome.output().firstError();
         String message = first.map(d -> what + "\n  " + d.describe()).orElse(what);
-        return new UknativeException(ExitCode.TOOL_FAILED, null, message, "full log: " + layout.makeLog());
+        List<LinkPlan.Need> missing = plan.map(p -> p.withStatus(LinkPlan.Status.MISSING)).orElse(List.of());
+        String hint = "full log: " + layout.makeLog();
+        if (!missing.isEmpty()) {
+            hint = missing.size() + " symbols have no provider and stubs are off (--no-stubs): "
+                    + String.join(", ", missing.stream().map(LinkPlan.Need::symbol).limit(12).toList())
+                    + (missing.size() > 12 ? ", …" : "") + "; `uknative symbols` lists them; " + hint;
+        }
+        return new UknativeException(ExitCode.TOOL_FAILED, null, message, hint);
     }
 
     private static void createDirectories(Path dir) {

@@ -51,6 +51,10 @@ public final class KconfigConfigurator {
         this.facts = facts;
     }
 
+    UnikraftFacts facts() {
+        return facts;
+    }
+
     /** A configurator that asks this host's git and gcc what Unikraft's Makefile would. */
     public static KconfigConfigurator forHost(dev.uknative.process.ProcessRunner processes, dev.uknative.process.ToolLocator tools) {
         return new KconfigConfigurator(new UnikraftFacts(processes, tools));

@@ -34,6 +34,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
+    @Mixin
+    LinkOptionsMixin link;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs (default: the number of CPUs).")
     Integer jobs;
 
@@ -46,7 +49,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr()).request(directory, targets, project, jobs(jobs), force);
+            BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr()).request(directory, targets, project, jobs(jobs), force).withLink(link.options());
             BuildResult result = build(request, reporter);
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.image());

@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
+    @Mixin
+    LinkOptionsMixin link;
+
     @Option(names = {"-M", "--memory"}, paramLabel = "SIZE", defaultValue = "64M",
             description = "Guest memory, e.g. 64M or 1G (default: ${DEFAULT-VALUE}).")
     String memory;
@@ -153,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
                 kernel = target.toAbsolutePath().normalize();
             } else {
                 BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr())
-                        .request(target, targets, project, BuildCommand.jobs(jobs), false);
+                        .request(target, targets, project, BuildCommand.jobs(jobs), false).withLink(link.options());
                 BuildResult built = BuildCommand.build(request, reporter);
                 kernel = built.image();
                 if (arguments.isEmpty()) {

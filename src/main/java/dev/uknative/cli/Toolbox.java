@@ -32,6 +32,6 @@ final class Toolbox {
     }
 
     Builder builder(Reporter reporter) {
-        return new Builder(make(reporter), KconfigConfigurator.forHost(processes, tools), reporter);
+        return new Builder(make(reporter), KconfigConfigurator.forHost(processes, tools), Paths.cacheHome(), reporter);
     }
 }

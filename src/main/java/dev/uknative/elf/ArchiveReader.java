@@ -29,15 +29,20 @@ public final class ArchiveReader {
     private static final int SIZE_FIELD = 10;
 
     public ArchiveSymbols read(Path archive) {
-        return read(ElfReader.map(archive), archive.toString());
+        return read(ElfReader.map(archive), archive.toString(), false);
+    }
+
+    /** Like {@link #read(Path)}, and each member also lists its raw {@code syscall} instructions (a scan of its code). */
+    public ArchiveSymbols readWithSyscalls(Path archive) {
+        return read(ElfReader.map(archive), archive.toString(), true);
     }
 
     /** Reads an archive held in memory; {@code name} stands for the file in results and errors. */
     public ArchiveSymbols read(byte[] bytes, String name) {
-        return read(ByteBuffer.wrap(bytes), name);
+        return read(ByteBuffer.wrap(bytes), name, false);
     }
 
-    private static ArchiveSymbols read(ByteBuffer bytes, String name) {
+    private static ArchiveSymbols read(ByteBuffer bytes, String name, boolean withSyscalls) {
         Region archive = new Region(bytes, Region.printable(name));
         archive.require(0, MAGIC.length, "archive magic");
         boolean thin = startsWith(archive, 0, THIN_MAGIC);
@@ -103,7 +108,7 @@ public final class ArchiveReader {
                 continue;
             }
             classify(archive, name, header, memberName, archive.slice(content, contentSize,
-                    archive.where() + "(" + Region.printable(memberName) + ")"), members, skipped);
+                    archive.where() + "(" + Region.printable(memberName) + ")"), members, skipped, withSyscalls);
         }
         if (thin) {
             throw UknativeException.invalidInput(Location.of(Path.of(archive.where())),
@@ -116,10 +121,10 @@ public final class ArchiveReader {
     }
 
     private static void classify(Region archive, String archiveName, int header, String memberName, Region member,
-            List<ObjectSymbols> members, List<SkippedMember> skipped) {
+            List<ObjectSymbols> members, List<SkippedMember> skipped, boolean withSyscalls) {
         int magic = member.size() >= 4 ? member.buffer().getInt(0) : 0;
         if (magic == 0x464c457f) { // \x7fELF
-            members.add(new ElfParser(member, memberName).globals());
+            members.add(new ElfParser(member, memberName).globals(withSyscalls));
         } else if (magic == 0xdec0_4342 || magic == 0x0b17_c0de) { // "BC\xC0\xDE", or the bitcode wrapper
             throw archive.error(header, "LLVM bitcode member " + memberName + ": its symbols cannot be read and the"
                     + " GNU toolchain cannot link it",

@@ -26,6 +26,11 @@ final class ElfParser {
     private static final int SHN_ABS = 0xfff1;
     private static final int SHN_COMMON = 0xfff2;
     private static final int SHN_XINDEX = 0xffff;
+    private static final long SHF_EXECINSTR = 0x4;
+    /** How far before a {@code syscall} the load of its number is looked for. */
+    private static final int NUMBER_WINDOW = 32;
+    /** Larger immediates are not syscall numbers (x86-64 Linux has fewer than 512). */
+    private static final int MAX_SYSCALL_NUMBER = 1024;
 
     private final Region image;
     private final String name;
@@ -114,6 +119,11 @@ final class ElfParser {
     }
 
     /** Only the globals of the link interface (see {@link ElfFile#globals()}); locals are skipped unread. */
+    ObjectSymbols globals(boolean withSyscalls) {
+        ObjectSymbols globals = globals();
+        return withSyscalls ? new ObjectSymbols(name, globals.defined(), globals.undefined(), syscallSites()) : globals;
+    }
+
     ObjectSymbols globals() {
         int table = findTable(SHT_SYMTAB);
         if (elfType != ElfFile.ET_REL) {
@@ -129,6 +139,56 @@ final class ElfParser {
             (s.isDefined() ? defined : undefined).add(s);
         }
         return new ObjectSymbols(name, defined, undefined);
+    }
+
+    /**
+     * The raw {@code syscall} instructions of an x86-64 object's executable sections. Code is not
+     * disassembled: every {@code 0f 05} byte pair counts, so a pair inside another instruction's
+     * immediate can be a false positive (it only ever turns the shim handler on needlessly). The number
+     * is read off the nearest {@code mov $imm32, %eax} ({@code b8}) or {@code mov $imm32, %rax}
+     * ({@code 48 c7 c0}) in the {@value #NUMBER_WINDOW} bytes before it, when there is one and no other
+     * {@code syscall} lies between.
+     */
+    List<SyscallSite> syscallSites() {
+        List<SyscallSite> sites = new ArrayList<>();
+        if (machine != EM_X86_64) {
+            return sites;
+        }
+        for (int i = 1; i < shnum; i++) {
+            int h = header(i);
+            if ((image.u64(h + 8) & SHF_EXECINSTR) == 0 || image.u32(h + 4) == ElfSection.SHT_NOBITS) {
+                continue;
+            }
+            Section code = section(i, "code section");
+            int end = code.offset() + code.size();
+            for (int at = code.offset(); at + 1 < end; at++) {
+                if (image.u8(at) == 0x0f && image.u8(at + 1) == 0x05) {
+                    sites.add(new SyscallSite(sectionName(i), at - code.offset(), syscallNumber(code.offset(), at)));
+                    at++;
+                }
+            }
+        }
+        return sites;
+    }
+
+    private java.util.OptionalInt syscallNumber(int sectionStart, int syscall) {
+        int from = Math.max(sectionStart, syscall - NUMBER_WINDOW);
+        for (int at = syscall - 5; at >= from; at--) {
+            if (at + 1 < syscall && image.u8(at) == 0x0f && image.u8(at + 1) == 0x05) {
+                break; // an earlier syscall: whatever was loaded before it was for that one
+            }
+            long value = -1;
+            if (image.u8(at) == 0xb8 && (at == sectionStart || image.u8(at - 1) < 0x40 || image.u8(at - 1) > 0x4f)) {
+                value = image.u32(at + 1); // mov $imm32, %eax (no REX prefix, which would name another register)
+            } else if (at >= sectionStart + 2 && image.u8(at - 2) == 0x48 && image.u8(at - 1) == 0xc7 && image.u8(at) == 0xc0
+                    && at + 5 <= syscall) {
+                value = image.u32(at + 1); // mov $imm32, %rax
+            }
+            if (value >= 0 && value < MAX_SYSCALL_NUMBER) {
+                return java.util.OptionalInt.of((int) value);
+            }
+        }
+        return java.util.OptionalInt.empty();
     }
 
     private int header(int index) {

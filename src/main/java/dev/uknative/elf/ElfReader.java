@@ -35,6 +35,11 @@ public final class ElfReader {
         return parser(map(file), file.toString(), file.getFileName().toString()).globals();
     }
 
+    /** The globals of an object and its raw {@code syscall} instructions. */
+    public ObjectSymbols readSymbolsWithSyscalls(Path file) {
+        return parser(map(file), file.toString(), file.getFileName().toString()).globals(true);
+    }
+
     public ObjectSymbols readSymbols(byte[] bytes, String name) {
         return parser(ByteBuffer.wrap(bytes), name, name).globals();
     }

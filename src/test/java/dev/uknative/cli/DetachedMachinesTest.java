@@ -120,9 +120,13 @@ class DetachedMachinesTest {
 
         await("all machines ended", () -> !CliRun.of("ps").out().contains("running"));
 
-        assertThat(psRow(five).subList(2, 5)).containsExactly("exited", psRow(five).get(3), "5");
-        assertThat(psRow(crash).subList(2, 5)).containsExactly("crashed", psRow(crash).get(3), "134");
-        assertThat(psRow(slow).subList(2, 5)).containsExactly("timed out", psRow(slow).get(3), "124");
+        // One ps per machine: its age column may tick between two calls.
+        List<String> fiveRow = psRow(five);
+        List<String> crashRow = psRow(crash);
+        List<String> slowRow = psRow(slow);
+        assertThat(fiveRow.subList(2, 5)).containsExactly("exited", fiveRow.get(3), "5");
+        assertThat(crashRow.subList(2, 5)).containsExactly("crashed", crashRow.get(3), "134");
+        assertThat(slowRow.subList(2, 5)).containsExactly("timed out", slowRow.get(3), "124");
         assertThat(Files.readString(log)).as("--log receives the console too").contains("testkernel: exit 41");
         assertThat(psRow(five).get(3)).endsWith(" ago");
         String json = CliRun.of("ps", "--json").out();

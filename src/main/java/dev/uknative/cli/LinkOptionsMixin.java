@@ -1,0 +1,20 @@
+package dev.uknative.cli;
+
+import dev.uknative.build.BuildRequest;
+import picocli.CommandLine.Option;
+
+/** What the link plan of {@code native:} libraries may do, for commands that build. */
+public final class LinkOptionsMixin {
+
+    @Option(names = "--no-auto-config",
+            description = "Do not turn on the Unikraft libraries that provide what native libraries need (stub those symbols instead).")
+    boolean noAutoConfig;
+
+    @Option(names = "--no-stubs",
+            description = "Do not stub symbols that nothing provides: the link fails on them (to see exactly what is missing).")
+    boolean noStubs;
+
+    BuildRequest.LinkOptions options() {
+        return new BuildRequest.LinkOptions(!noAutoConfig, !noStubs);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.uknative.cli;
+
+import dev.uknative.build.BuildRequest;
+import dev.uknative.build.Builder;
+import dev.uknative.build.SymbolDoctor;
+import dev.uknative.core.Location;
+import dev.uknative.core.UknativeException;
+import dev.uknative.project.Architecture;
+import dev.uknative.project.Platform;
+import dev.uknative.project.TargetSpec;
+import dev.uknative.source.UnikraftTree;
+import dev.uknative.symbols.LinkPlan;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code uknative symbols}: the symbol doctor's link plan, as a table or JSON. */
+@Command(name = "symbols", mixinStandardHelpOptions = true,
+        description = {"Show what the native: libraries need at the link, and how each symbol is resolved:",
+            "provided (by a library that is on), enabled (uknative turns its library on), enosys (only Unikraft's",
+            "-ENOSYS syscall stub), stubbed (uknative's weak stub, which crashes the VM naming the function),",
+            "missing (with --no-stubs), weak-unresolved (a weak reference left null). Also lists raw syscalls.",
+            "Indexes the Unikraft tree's libraries first when it has not been indexed (about a minute, once)."},
+        footer = {"", "Examples:", "  uknative symbols examples/helloworld-zig --unikraft-source ~/src/unikraft",
+            "  uknative symbols --json examples/helloworld-zig", "  uknative symbols zig-out/lib/libfoo.a --unikraft-source ~/src/unikraft"})
+final class SymbolsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR|LIB.a", defaultValue = ".",
+            description = "A project folder (default: the current folder) or a static library.")
+    Path input;
+
+    @Mixin
+    TargetOptions targets;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    LinkOptionsMixin link;
+
+    @Option(names = "--json", description = "Print JSON: needs, enabled options, refused options and syscalls.")
+    boolean json;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs when indexing (default: the number of CPUs).")
+    Integer jobs;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            Builder builder = new Toolbox().builder(reporter);
+            SymbolDoctor.Diagnosis diagnosis;
+            if (Files.isRegularFile(input)) {
+                diagnosis = builder.diagnoseArchive(input.toAbsolutePath().normalize(), unikraftFor(input), archiveTarget(), link.options(),
+                        BuildCommand.jobs(jobs));
+            } else {
+                BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr())
+                        .request(input, targets, project, BuildCommand.jobs(jobs), false).withLink(link.options());
+                Optional<SymbolDoctor.Diagnosis> found = builder.diagnose(request);
+                if (found.isEmpty()) {
+                    throw UknativeException.invalidInput(Location.of(request.kraftfile().file()), "the Kraftfile has no native: libraries",
+                            "add one, e.g.  native: { mylib: {archive: libmylib.a} }, or give a .a file");
+                }
+                diagnosis = found.get();
+            }
+            reporter.endProgress();
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? json(diagnosis.plan()) : table(diagnosis.plan()));
+            out.flush();
+            return 0;
+        }
+    }
+
+    private Path unikraftFor(Path archive) {
+        Optional<String> env = Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")).filter(s -> !s.isBlank());
+        if (project.unikraftSource != null) {
+            return UnikraftTree.open(project.unikraftSource, "--unikraft-source").path();
+        }
+        if (env.isPresent()) {
+            return UnikraftTree.open(Path.of(env.get()), "UKNATIVE_UNIKRAFT_SOURCE").path();
+        }
+        throw UknativeException.usage("which Unikraft should provide the symbols of " + archive + "?",
+                "pass --unikraft-source PATH or set UKNATIVE_UNIKRAFT_SOURCE");
+    }
+
+    private TargetSpec archiveTarget() {
+        var query = targets.query();
+        return new TargetSpec(Optional.empty(), query.platform().orElse(Platform.QEMU), query.architecture().orElse(Architecture.X86_64),
+                List.of(), Location.of(input));
+    }
+
+    static String table(LinkPlan plan) {
+        StringBuilder text = new StringBuilder();
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"SYMBOL", "STATUS", "PROVIDER", "OPTION", "NEEDED BY"});
+        for (LinkPlan.Need n : plan.needs()) {
+            rows.add(new String[] {n.symbol() + (n.data() ? " (data)" : ""), n.status().id(), n.provider().orElse("-"),
+                n.option().map(o -> "CONFIG_" + o).orElse("-"), n.neededBy()});
+        }
+        int[] widths = new int[5];
+        for (String[] row : rows) {
+            for (int i = 0; i < 4; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            for (int i = 0; i < 4; i++) {
+                text.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+            }
+            text.append(row[4]).append('\n');
+        }
+        text.append('\n');
+        for (LinkPlan.Status status : LinkPlan.Status.values()) {
+            long count = plan.withStatus(status).size();
+            if (count > 0) {
+                text.append(count).append(' ').append(status.id()).append("  ");
+            }
+        }
+        text.append('\n');
+        for (LinkPlan.Enablement e : plan.enabled()) {
+            text.append("enable CONFIG_").append(e.option()).append(": ").append(String.join(", ", e.forWhat()))
+                    .append(e.alsoEnabled().isEmpty() ? "" : " (brings " + String.join(", ", e.alsoEnabled()) + ")").append('\n');
+        }
+        for (Map.Entry<String, String> r : plan.refused().entrySet()) {
+            text.append("not enabled CONFIG_").append(r.getKey()).append(": ").append(r.getValue()).append('\n');
+        }
+        LinkPlan.SyscallReport sys = plan.syscalls();
+        if (sys.sites() > 0) {
+            text.append("raw syscalls: ").append(sys.sites()).append(" sites");
+            sys.byName().forEach((name, number) -> text.append(", ").append(name).append(" (").append(number).append(')'));
+            if (sys.unknownNumbers() > 0) {
+                text.append(", ").append(sys.unknownNumbers()).append(" with the number in a register");
+            }
+            text.append('\n');
+            if (!sys.notImplemented().isEmpty()) {
+                text.append("not implemented by this Unikraft: ").append(String.join(", ", sys.notImplemented())).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    static String json(LinkPlan plan) {
+        StringBuilder j = new StringBuilder("{\n  \"needs\": [");
+        for (int i = 0; i < plan.needs().size(); i++) {
+            LinkPlan.Need n = plan.needs().get(i);
+            j.append(i == 0 ? "\n" : ",\n").append("    {\"symbol\": ").append(PsCommand.string(n.symbol()))
+                    .append(", \"status\": ").append(PsCommand.string(n.status().id()))
+                    .append(", \"provider\": ").append(n.provider().map(PsCommand::string).orElse("null"))
+                    .append(", \"option\": ").append(n.option().map(o -> PsCommand.string("CONFIG_" + o)).orElse("null"))
+                    .append(", \"neededBy\": ").append(PsCommand.string(n.neededBy()))
+                    .append(", \"data\": ").append(n.data()).append('}');
+        }
+        j.append(plan.needs().isEmpty() ? "],\n" : "\n  ],\n");
+        j.append("  \"enabled\": [");
+        for (int i = 0; i < plan.enabled().size(); i++) {
+            LinkPlan.Enablement e = plan.enabled().get(i);
+            j.append(i == 0 ? "" : ", ").append("{\"option\": ").append(PsCommand.string("CONFIG_" + e.option()))
+                    .append(", \"for\": ").append(strings(e.forWhat())).append(", \"brings\": ")
+                    .append(strings(e.alsoEnabled().stream().map(o -> "CONFIG_" + o).toList())).append('}');
+        }
+        j.append("],\n  \"refused\": {");
+        int k = 0;
+        for (Map.Entry<String, String> r : plan.refused().entrySet()) {
+            j.append(k++ == 0 ? "" : ", ").append(PsCommand.string("CONFIG_" + r.getKey())).append(": ").append(PsCommand.string(r.getValue()));
+        }
+        LinkPlan.SyscallReport sys = plan.syscalls();
+        j.append("},\n  \"syscalls\": {\"sites\": ").append(sys.sites()).append(", \"byName\": {");
+        k = 0;
+        for (Map.Entry<String, Integer> e : sys.byName().entrySet()) {
+            j.append(k++ == 0 ? "" : ", ").append(PsCommand.string(e.getKey())).append(": ").append(e.getValue());
+        }
+        j.append("}, \"unknownNumbers\": ").append(sys.unknownNumbers()).append(", \"notImplemented\": ").append(strings(sys.notImplemented()))
+                .append("}\n}\n");
+        return j.toString();
+    }
+
+    private static String strings(List<String> values) {
+        return "[" + String.join(", ", values.stream().map(PsCommand::string).toList()) + "]";
+    }
+}
