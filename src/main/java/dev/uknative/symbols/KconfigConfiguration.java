@@ -38,25 +38,67 @@ public final class KconfigConfiguration implements Configuration {
         return solved.isEnabled(option);
     }
 
+    /**
+     * Turns the options on one by one. An option whose dependencies are off gets them turned on
+     * first, when they are plain options that can be (as {@code LIBPOSIX_MMAP} needs {@code LIBUKVMEM}),
+     * up to {@value #DEPENDENCY_DEPTH} levels deep; otherwise it is refused with the engine's reason.
+     */
     @Override
     public Change enable(SortedMap<String, String> options) {
         Map<String, String> refused = new HashMap<>();
-        List<ConfigAssignment> wanted = new ArrayList<>();
+        KconfigConfiguration current = this;
         for (Map.Entry<String, String> e : options.entrySet()) {
-            wanted.add(new ConfigAssignment("CONFIG_" + e.getKey(), "y", e.getValue(), java.util.Optional.empty()));
+            current = current.enableOne(e.getKey(), e.getValue(), refused, 0);
         }
-        while (true) {
-            List<ConfigAssignment> all = new ArrayList<>(assignments);
-            all.addAll(wanted);
-            KconfigConfiguration next = new KconfigConfiguration(tree, all);
-            List<ConfigProblem> ours = next.solved.problems().stream().filter(p -> wanted.contains(p.assignment())).toList();
-            if (ours.isEmpty()) {
-                return new Change(next, refused);
+        return new Change(current, refused);
+    }
+
+    private static final int DEPENDENCY_DEPTH = 3;
+
+    private KconfigConfiguration enableOne(String option, String why, Map<String, String> refused, int depth) {
+        if (isEnabled(option)) {
+            return this;
+        }
+        ConfigAssignment wanted = new ConfigAssignment("CONFIG_" + option, "y", why, java.util.Optional.empty());
+        List<ConfigAssignment> all = new ArrayList<>(assignments);
+        all.add(wanted);
+        KconfigConfiguration next = new KconfigConfiguration(tree, all);
+        java.util.Optional<ConfigProblem> problem = next.solved.problems().stream().filter(p -> p.assignment().equals(wanted)).findFirst();
+        if (problem.isEmpty()) {
+            return next;
+        }
+        if (problem.get().kind() == ConfigProblem.Kind.UNMET_DEPENDENCY && depth < DEPENDENCY_DEPTH) {
+            KconfigConfiguration withDependencies = this;
+            for (String dependency : offDependencies(option)) {
+                withDependencies = withDependencies.enableOne(dependency, "needed by CONFIG_" + option, refused, depth + 1);
             }
-            for (ConfigProblem p : ours) {
-                refused.put(p.assignment().symbol().substring("CONFIG_".length()), p.message());
-                wanted.remove(p.assignment());
+            if (withDependencies != this) {
+                refused.remove(option);
+                KconfigConfiguration retried = withDependencies.enableOne(option, why, refused, DEPENDENCY_DEPTH);
+                if (retried.isEnabled(option)) {
+                    return retried;
+                }
+                return this; // the dependencies alone are of no use
             }
+        }
+        refused.put(option, problem.get().message());
+        return this;
+    }
+
+    /** The plain bool options, now off, that {@code option}'s "depends on" ANDs together. */
+    private List<String> offDependencies(String option) {
+        List<String> out = new ArrayList<>();
+        tree.symbol(option).ifPresent(symbol -> collectAnded(symbol.directDependency(), out));
+        return out;
+    }
+
+    private void collectAnded(dev.uknative.kconfig.Expr e, List<String> out) {
+        if (e instanceof dev.uknative.kconfig.Expr.And and) {
+            collectAnded(and.left(), out);
+            collectAnded(and.right(), out);
+        } else if (e instanceof dev.uknative.kconfig.Symbol s && s.type() == dev.uknative.kconfig.SymbolType.BOOL && s.hasPrompt()
+                && !s.isConstant() && !solved.isEnabled(s.name()) && !out.contains(s.name())) {
+            out.add(s.name());
         }
     }
 

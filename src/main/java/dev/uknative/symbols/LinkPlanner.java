@@ -93,22 +93,21 @@ public final class LinkPlanner {
             if (ask.isEmpty()) {
                 return result(input, config, link, enabled, refused);
             }
-            Configuration before = config;
-            Configuration.Change change = config.enable(ask);
-            change.refused().forEach((option, why) -> refused.put(option, why));
-            Set<String> told = new java.util.HashSet<>();
-            for (String option : ask.keySet()) {
-                if (!change.refused().containsKey(option)) {
-                    // What else came on in this round, named once (with the first option of the round).
+            // One option at a time, so that what each brings along is its own.
+            for (Map.Entry<String, String> option : ask.entrySet()) {
+                Configuration before = config;
+                Configuration.Change change = config.enable(new TreeMap<>(Map.of(option.getKey(), option.getValue())));
+                change.refused().forEach((o, why) -> refused.put(o, why));
+                if (change.result().isEnabled(option.getKey())) {
                     List<String> also = new ArrayList<>();
                     for (ProviderIndex.Library library : input.index().libraries()) {
-                        library.option().filter(o -> !o.equals(option) && !ask.containsKey(o) && !before.isEnabled(o)
-                                && change.result().isEnabled(o) && told.add(o)).ifPresent(also::add);
+                        library.option().filter(o -> !o.equals(option.getKey()) && !before.isEnabled(o)
+                                && change.result().isEnabled(o) && !also.contains(o)).ifPresent(also::add);
                     }
-                    enabled.add(new LinkPlan.Enablement(option, wanted.get(option), also));
+                    enabled.add(new LinkPlan.Enablement(option.getKey(), wanted.get(option.getKey()), also));
                 }
+                config = change.result();
             }
-            config = change.result();
         }
         return result(input, config, Link.simulate(input, config), enabled, refused);
     }
