@@ -7,6 +7,7 @@ import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.foreign.ForeignArchive;
 import dev.uknative.foreign.ForeignLibraries;
+import dev.uknative.foreign.Toolchains;
 import dev.uknative.kconfig.ConfigFragment;
 import dev.uknative.project.Architecture;
 import dev.uknative.project.ProjectLayout;
@@ -35,11 +36,13 @@ public final class Builder {
     private final MakeDriver make;
     private final KconfigConfigurator configurator;
     private final Reporter reporter;
+    private final Toolchains toolchains;
 
-    public Builder(MakeDriver make, KconfigConfigurator configurator, Reporter reporter) {
+    public Builder(MakeDriver make, KconfigConfigurator configurator, Reporter reporter, Toolchains toolchains) {
         this.make = make;
         this.configurator = configurator;
         this.reporter = reporter;
+        this.toolchains = toolchains;
     }
 
     public BuildResult build(BuildRequest request) {
@@ -90,8 +93,10 @@ public final class Builder {
         String imageName = request.imageName();
         createDirectories(layout.buildDirectory());
         MakeInvocation invocation = invocation(request, layout);
-        // Read once: the archives may live outside the project, so the fingerprint names them.
-        List<Path> archives = ForeignLibraries.archives(request.kraftfile()).stream().map(ForeignArchive::archive).toList();
+        // Built (when their sources changed) before the fingerprint, which names the archives: a rebuilt
+        // archive makes make relink.
+        List<Path> archives = ForeignLibraries.build(request.kraftfile(), toolchains, layout.buildDirectory(), reporter)
+                .stream().map(ForeignArchive::archive).toList();
 
         Path image = layout.image(imageName);
         Path stamp = layout.buildStamp(imageName);
