@@ -1,0 +1,43 @@
+package dev.uknative.foreign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.uknative.core.Reporter;
+import dev.uknative.elf.ArchiveReader;
+import dev.uknative.elf.ArchiveSymbols;
+import dev.uknative.project.Kraftfile;
+import dev.uknative.project.KraftfileReader;
+import dev.uknative.project.ProjectScaffold;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code uknative init --lang zig|rust} writes builds with the real toolchains, and defines main's add. */
+class ScaffoldedLibrariesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theZigProjectsLibraryBuildsAndDefinesAdd() {
+        Toolchains tools = HostToolchains.requiring("zig");
+        ArchiveSymbols symbols = buildOnly(ProjectScaffold.create(dir.resolve("z"), ProjectScaffold.Language.ZIG), tools);
+        assertThat(symbols.defined()).containsKey("add");
+    }
+
+    @Test
+    void theRustProjectsLibraryBuildsAndDefinesAdd() {
+        Toolchains tools = HostToolchains.requiring("cargo");
+        ArchiveSymbols symbols = buildOnly(ProjectScaffold.create(dir.resolve("r"), ProjectScaffold.Language.RUST), tools);
+        assertThat(symbols.defined()).containsKey("add");
+        assertThat(symbols.undefined()).containsKeys("printf", "abort");
+    }
+
+    private static ArchiveSymbols buildOnly(Path project, Toolchains tools) {
+        Kraftfile kraftfile = new KraftfileReader().read(project.resolve("Kraftfile"));
+        List<ForeignArchive> archives = ForeignLibraries.build(kraftfile, tools, project.resolve(".unikraft/build"), Reporter.SILENT);
+        assertThat(archives).hasSize(1);
+        return new ArchiveReader().read(archives.get(0).archive());
+    }
+}
