@@ -34,6 +34,27 @@ class ScaffoldedLibrariesTest {
         assertThat(symbols.undefined()).containsKeys("printf", "abort");
     }
 
+    /**
+     * The Zig example's library leaves exactly these libc symbols to Unikraft (zig 0.11, musl, -lc,
+     * ReleaseSafe; the same in Debug): what the symbol doctor has to provide or stub.
+     */
+    @Test
+    void theZigExamplesLibraryDefinesAddAndNeedsTheseLibcSymbols() throws java.io.IOException {
+        Toolchains tools = HostToolchains.requiring("zig");
+        Path example = dir.resolve("helloworld-zig");
+        Path source = Path.of("examples/helloworld-zig");
+        for (String file : List.of("Kraftfile", "ziggy/src/root.zig")) {
+            java.nio.file.Files.createDirectories(example.resolve(file).getParent());
+            java.nio.file.Files.copy(source.resolve(file), example.resolve(file));
+        }
+
+        ArchiveSymbols symbols = buildOnly(example, tools);
+
+        assertThat(symbols.defined()).containsKey("add");
+        assertThat(symbols.undefined().keySet()).containsExactly("__errno_location", "abort", "close", "dl_iterate_phdr", "environ",
+                "flock", "fstat", "getenv", "isatty", "mmap", "msync", "munmap", "openat", "read", "readlink", "sigaction", "write");
+    }
+
     private static ArchiveSymbols buildOnly(Path project, Toolchains tools) {
         Kraftfile kraftfile = new KraftfileReader().read(project.resolve("Kraftfile"));
         List<ForeignArchive> archives = ForeignLibraries.build(kraftfile, tools, project.resolve(".unikraft/build"), Reporter.SILENT);
