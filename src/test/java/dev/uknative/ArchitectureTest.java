@@ -31,7 +31,7 @@ class ArchitectureTest {
             Map.entry("kconfig", Set.of("core")),
             Map.entry("elf", Set.of("core")),
             Map.entry("source", Set.of("core", "project")),
-            Map.entry("foreign", Set.of("core", "project")),
+            Map.entry("foreign", Set.of("core", "project", "process")),
             Map.entry("symbols", Set.of("core", "elf", "kconfig")),
             Map.entry("build", Set.of("core", "project", "source", "kconfig", "process", "foreign", "elf", "symbols")),
             Map.entry("run", Set.of("core", "project", "process")),

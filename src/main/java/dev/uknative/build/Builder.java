@@ -8,6 +8,7 @@ import dev.uknative.core.UknativeException;
 import dev.uknative.foreign.ForeignArchive;
 import dev.uknative.foreign.ForeignLibraries;
 import dev.uknative.kconfig.ConfigAssignment;
+import dev.uknative.foreign.Toolchains;
 import dev.uknative.kconfig.ConfigFragment;
 import dev.uknative.symbols.LinkPlan;
 import dev.uknative.symbols.StubGenerator;
@@ -42,13 +43,15 @@ public final class Builder {
     private final KconfigConfigurator configurator;
     private final SymbolDoctor doctor;
     private final Reporter reporter;
+    private final Toolchains toolchains;
 
     /** @param cache where provider indexes are kept ({@code $XDG_CACHE_HOME/uknative}) */
-    public Builder(MakeDriver make, KconfigConfigurator configurator, Path cache, Reporter reporter) {
+    public Builder(MakeDriver make, KconfigConfigurator configurator, Path cache, Reporter reporter, Toolchains toolchains) {
         this.make = make;
         this.configurator = configurator;
         this.doctor = new SymbolDoctor(new ProviderIndexes(make, configurator, cache, reporter), configurator);
         this.reporter = reporter;
+        this.toolchains = toolchains;
     }
 
     public BuildResult build(BuildRequest request) {
@@ -98,9 +101,10 @@ public final class Builder {
         long start = System.nanoTime();
         String imageName = request.imageName();
         createDirectories(layout.buildDirectory());
-        List<ForeignArchive> foreign = ForeignLibraries.archives(request.kraftfile());
+        // Built (when their sources changed) before the fingerprint, which names the archives: a rebuilt
+        // archive makes make relink.
+        List<ForeignArchive> foreign = ForeignLibraries.build(request.kraftfile(), toolchains, layout.buildDirectory(), reporter);
         MakeInvocation invocation = invocation(request, layout, foreign);
-        // Read once: the archives may live outside the project, so the fingerprint names them.
         List<Path> archives = foreign.stream().map(ForeignArchive::archive).toList();
         Optional<SymbolDoctor.Diagnosis> diagnosis = foreign.isEmpty() ? Optional.empty()
                 : Optional.of(doctor.diagnose(request, layout, invocation, foreign));
@@ -156,7 +160,7 @@ public final class Builder {
      */
     public Optional<SymbolDoctor.Diagnosis> diagnose(BuildRequest request) {
         ProjectLayout layout = ProjectLayout.of(request.kraftfile());
-        List<ForeignArchive> foreign = ForeignLibraries.archives(request.kraftfile());
+        List<ForeignArchive> foreign = ForeignLibraries.build(request.kraftfile(), toolchains, layout.buildDirectory(), reporter);
         if (foreign.isEmpty()) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import dev.uknative.build.Builder;
 import dev.uknative.build.KconfigConfigurator;
 import dev.uknative.build.MakeDriver;
 import dev.uknative.core.Reporter;
+import dev.uknative.foreign.Toolchains;
 import dev.uknative.process.ProcessRunner;
 import dev.uknative.process.ToolLocator;
 import dev.uknative.run.MachineStore;
@@ -32,6 +33,7 @@ final class Toolbox {
     }
 
     Builder builder(Reporter reporter) {
-        return new Builder(make(reporter), KconfigConfigurator.forHost(processes, tools), Paths.cacheHome(), reporter);
+        return new Builder(make(reporter), KconfigConfigurator.forHost(processes, tools), Paths.cacheHome(), reporter,
+                Toolchains.fromEnvironment(Paths.cacheHome()));
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.IVersionProvider;
             "",
             "A project is a folder with a Kraftfile, a Makefile.uk and the application's sources."
         },
-        subcommands = {BuildCommand.class, RunCommand.class, ConfigCommand.class, MenuCommand.class, PsCommand.class, LogsCommand.class, StopCommand.class, RmCommand.class,
+        subcommands = {InitCommand.class, BuildCommand.class, RunCommand.class, ConfigCommand.class, MenuCommand.class, PsCommand.class, LogsCommand.class, StopCommand.class, RmCommand.class,
             CleanCommand.class, SymbolsCommand.class, SuperviseCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Environment: UKNATIVE_UNIKRAFT_SOURCE (the Unikraft tree), NO_COLOR (no colours),",
             "  UKNATIVE_STATE_DIR (where detached machines are kept; default $XDG_RUNTIME_DIR/uknative,"

@@ -284,11 +284,12 @@ class BuildCommandTest {
     }
 
     @Test
-    void nativeSourcesThatCannotBeBuiltYetAndBadArchivesAreInvalidInput() throws IOException {
+    void nativeSourcesThatAreMissingAndBadArchivesAreInvalidInput() throws IOException {
         kraftfile(Files.readString(app.resolve("Kraftfile")) + "native:\n  ziggy: {lang: zig, root: src/root.zig}\n");
         CliRun zig = build();
         assertThat(zig.exitCode()).isEqualTo(3);
-        assertThat(zig.err()).contains("native.ziggy: building zig libraries is not implemented yet").contains("{archive: PATH}");
+        assertThat(zig.err()).contains("Kraftfile:").contains("native.ziggy: the folder " + app.resolve("ziggy") + " does not exist")
+                .contains("hint: path: is relative to the Kraftfile's folder");
 
         kraftfile(Files.readString(app.resolve("Kraftfile")).replace("ziggy: {lang: zig, root: src/root.zig}", "old: {archive: libold.a}"));
         assertThat(build().err()).contains("native.old: " + app.resolve("libold.a") + " does not exist");

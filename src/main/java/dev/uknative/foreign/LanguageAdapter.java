@@ -1,0 +1,20 @@
+package dev.uknative.foreign;
+
+import dev.uknative.project.NativeLibrary;
+import java.nio.file.Path;
+
+/** Composes the commands that turn one language's sources into a static library; runs nothing. */
+interface LanguageAdapter {
+
+    /**
+     * @param sources the library's folder ({@code path:}, resolved against the project), which exists
+     * @param output  the library's folder in the build folder, for caches and intermediate files
+     * @param staging an empty folder for this build's products, inside {@code output}
+     */
+    Recipe recipe(NativeLibrary library, Path sources, Path output, Path staging, Toolchains tools);
+
+    /** The archive file name the link gets: {@code lib<name>.a}. */
+    static String archiveName(NativeLibrary library) {
+        return "lib" + library.name() + ".a";
+    }
+}
