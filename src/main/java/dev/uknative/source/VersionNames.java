@@ -48,13 +48,10 @@ public final class VersionNames {
         Set<String> names = new LinkedHashSet<>();
         names.add(name);
         release(name).ifPresent(r -> {
-            names.add("RELEASE-" + r);
-            names.add("v" + r);
-            names.add(r);
-            if (r.endsWith(".0")) {
-                String shorter = r.substring(0, r.length() - 2);
-                names.add("RELEASE-" + shorter);
-                names.add("v" + shorter);
+            for (String spelling : new String[] {r, padded(r), r.endsWith(".0") ? r.substring(0, r.length() - 2) : r}) {
+                names.add("RELEASE-" + spelling);
+                names.add("v" + spelling);
+                names.add(spelling);
             }
         });
         return List.copyOf(names);
