@@ -69,7 +69,20 @@ public final class VersionNames {
     public static List<String> nearest(String wanted, java.util.Collection<String> available, int limit) {
         List<String> sorted = new ArrayList<>(new LinkedHashSet<>(available));
         sorted.sort(Comparator.comparingDouble((String candidate) -> distance(wanted, candidate)).thenComparing(Comparator.naturalOrder()));
-        return sorted.subList(0, Math.min(limit, sorted.size()));
+        // One spelling per release (the manifest's 0.17.0 and the tag RELEASE-0.17.0 are one choice).
+        List<String> chosen = new ArrayList<>();
+        Set<String> releases = new java.util.HashSet<>();
+        for (String candidate : sorted) {
+            Optional<String> release = release(candidate).map(VersionNames::padded);
+            if (release.isPresent() && !releases.add(release.get())) {
+                continue;
+            }
+            chosen.add(candidate);
+            if (chosen.size() == limit) {
+                break;
+            }
+        }
+        return chosen;
     }
 
     static double distance(String wanted, String candidate) {
