@@ -101,6 +101,7 @@ public final class Builder {
         long start = System.nanoTime();
         String imageName = request.imageName();
         createDirectories(layout.buildDirectory());
+        startAfreshOnAnotherUnikraft(request, layout);
         // Built (when their sources changed) before the fingerprint, which names the archives: a rebuilt
         // archive makes make relink.
         List<ForeignArchive> foreign = ForeignLibraries.build(request.kraftfile(), toolchains, layout.buildDirectory(), reporter);
@@ -172,6 +173,42 @@ public final class Builder {
     public SymbolDoctor.Diagnosis diagnoseArchive(Path archive, Path unikraft, dev.uknative.project.TargetSpec target, BuildRequest.LinkOptions link,
             int jobs) {
         return doctor.diagnoseArchive(archive, unikraft, target, link, jobs);
+    }
+
+    /**
+     * Objects, generated headers and the .config made from one Unikraft tree are wrong for another:
+     * make compares times, not trees (a cached tree checked out earlier looks older than the objects),
+     * and the .config was solved against the old Kconfig. So when the tree changes (another version in
+     * the Kraftfile resolves to another cache folder) the build folder starts empty, except the lock
+     * this build holds.
+     */
+    private void startAfreshOnAnotherUnikraft(BuildRequest request, ProjectLayout layout) {
+        Path record = layout.unikraftRecord();
+        String tree = request.sources().unikraft().path().toString();
+        try {
+            if (Files.isRegularFile(record) && !Files.readString(record).equals(tree)) {
+                reporter.info("Unikraft changed (" + Files.readString(record) + " -> " + tree + "): building from scratch");
+                try (java.util.stream.Stream<Path> entries = Files.list(layout.buildDirectory())) {
+                    for (Path entry : entries.toList()) {
+                        if (entry.getFileName().toString().equals("uknative")) {
+                            try (java.util.stream.Stream<Path> own = Files.list(entry)) {
+                                for (Path file : own.filter(f -> !f.equals(layout.buildLock())).toList()) {
+                                    dev.uknative.core.FileTrees.delete(file);
+                                }
+                            }
+                        } else {
+                            dev.uknative.core.FileTrees.delete(entry);
+                        }
+                    }
+                }
+                Files.deleteIfExists(layout.configFile(request.imageName()));
+            }
+            createDirectories(record.getParent());
+            AtomicFiles.writeIfChanged(record, tree);
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot clear " + layout.buildDirectory() + ": " + e.getMessage(),
+                    "remove it by hand (uknative clean --proper)");
+        }
     }
 
     /**

@@ -42,6 +42,23 @@ public final class Cleaner {
         }
     }
 
+    /** The .config files of the targets beside the Kraftfile ({@code .config.<name>_<plat>-<arch>}), removed; returns them. */
+    public static List<Path> removeConfigs(ProjectLayout layout) {
+        List<Path> removed = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(layout.root())) {
+            for (Path file : files.filter(f -> CONFIG_NAME.matcher(f.getFileName().toString()).matches()).sorted().toList()) {
+                if (Files.deleteIfExists(file)) {
+                    removed.add(file);
+                }
+            }
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot remove the .config files in " + layout.root() + ": " + e.getMessage(), "check its permissions");
+        }
+        return removed;
+    }
+
+    private static final java.util.regex.Pattern CONFIG_NAME = java.util.regex.Pattern.compile("\\.config\\.[A-Za-z0-9._-]+_[a-z0-9]+-[a-z0-9_]+");
+
     /** Deletes {@code .unikraft/build} and everything in it; returns its path. */
     public static Path removeBuildDirectory(ProjectLayout layout) {
         Path dir = layout.buildDirectory();

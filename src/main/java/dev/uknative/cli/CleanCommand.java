@@ -4,6 +4,10 @@ import dev.uknative.build.BuildRequest;
 import dev.uknative.build.Cleaner;
 import dev.uknative.project.Kraftfile;
 import dev.uknative.project.ProjectLayout;
+import dev.uknative.source.LockFile;
+import dev.uknative.core.UknativeException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,9 +19,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative clean}: remove build objects, or the whole build folder. */
 @Command(name = "clean", mixinStandardHelpOptions = true,
-        description = {"Remove the objects of a build (make clean), or the whole build folder.",
-            "make clean runs Unikraft's own clean; --proper removes .unikraft/build (the .config files beside the Kraftfile stay)."},
-        footer = {"", "Examples:", "  uknative clean examples/helloworld-c", "  uknative clean --proper"})
+        description = {"Remove the objects of a build (make clean), the whole build folder, or everything uknative generated.",
+            "make clean runs Unikraft's own clean; --proper removes .unikraft/build (the .config files beside the Kraftfile stay);",
+            "--all also removes the .config files and " + LockFile.NAME + ". The global source cache stays (see uknative cache)."},
+        footer = {"", "Examples:", "  uknative clean examples/helloworld-c", "  uknative clean --proper", "  uknative clean --all"})
 final class CleanCommand implements Callable<Integer> {
 
     @Spec
@@ -29,6 +34,9 @@ final class CleanCommand implements Callable<Integer> {
 
     @Option(names = "--proper", description = "Remove the whole build folder instead of running make clean.")
     boolean proper;
+
+    @Option(names = "--all", description = "Like --proper, and also remove the .config files and the lock file beside the Kraftfile.")
+    boolean all;
 
     @Mixin
     TargetOptions targets;
@@ -42,10 +50,22 @@ final class CleanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            if (proper) {
+            if (proper || all) {
                 Kraftfile kraftfile = new ProjectLoader(reporter, spec.commandLine().getErr()).kraftfile(directory);
-                Path removed = Cleaner.removeBuildDirectory(ProjectLayout.of(kraftfile));
+                ProjectLayout layout = ProjectLayout.of(kraftfile);
+                Path removed = Cleaner.removeBuildDirectory(layout);
                 reporter.info("Removed " + removed);
+                if (all) {
+                    Cleaner.removeConfigs(layout).forEach(f -> reporter.info("Removed " + f));
+                    Path lock = LockFile.beside(kraftfile.file());
+                    try {
+                        if (Files.deleteIfExists(lock)) {
+                            reporter.info("Removed " + lock);
+                        }
+                    } catch (IOException e) {
+                        throw UknativeException.environment("cannot remove " + lock + ": " + e.getMessage(), "check its permissions");
+                    }
+                }
                 return 0;
             }
             BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr()).request(directory, targets, project, 1, false);

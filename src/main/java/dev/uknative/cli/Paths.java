@@ -8,9 +8,24 @@ final class Paths {
     private Paths() {
     }
 
-    /** {@code $XDG_CACHE_HOME/uknative}, else {@code ~/.cache/uknative}. */
+    /**
+     * The same as {@code XDG_CACHE_HOME}'s {@code uknative} folder for one JVM: tests that run the
+     * command line in process cannot change their own environment.
+     */
+    static final String CACHE_PROPERTY = "uknative.cache.dir";
+
+    /** {@code $XDG_CACHE_HOME/uknative}, else {@code ~/.cache/uknative} (the system property {@code uknative.cache.dir} before both). */
     static Path cacheHome() {
+        String override = System.getProperty(CACHE_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).toAbsolutePath().normalize();
+        }
         return base("XDG_CACHE_HOME", ".cache");
+    }
+
+    /** The global source cache shared by all projects (see source.SourceCache). */
+    static Path sourceCache() {
+        return cacheHome().resolve("sources");
     }
 
     /** The environment variable that moves the machine state elsewhere (tests, several setups side by side). */

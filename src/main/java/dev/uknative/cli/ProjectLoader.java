@@ -8,6 +8,7 @@ import dev.uknative.project.KraftfileReader;
 import dev.uknative.project.TargetSelector;
 import dev.uknative.project.TargetSpec;
 import dev.uknative.source.LocalSourceResolver;
+import dev.uknative.source.SourceResolver;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Turns a project folder and the target flags into a {@link BuildRequest}: reads the Kraftfile,
- * shows its warnings, picks the target (asking on a terminal when several fit), finds the sources.
+ * shows its warnings, picks the target (asking on a terminal when several fit), resolves and fetches
+ * the sources (recording them in the lock file).
  */
 final class ProjectLoader {
 
@@ -41,8 +43,9 @@ final class ProjectLoader {
     BuildRequest request(Path directory, TargetOptions targets, ProjectOptions project, int jobs, boolean force) {
         Kraftfile kraftfile = kraftfile(directory);
         TargetSpec target = target(kraftfile, targets.query());
-        LocalSourceResolver.Resolved sources = new LocalSourceResolver().resolve(kraftfile,
-                Optional.ofNullable(project.unikraftSource), Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")));
+        LocalSourceResolver.Resolved sources = new Toolbox().sources(reporter, project.manifest).resolve(kraftfile,
+                Optional.ofNullable(project.unikraftSource), Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")),
+                SourceResolver.Mode.LOCKED);
         sources.warnings().forEach(reporter::warn);
         return new BuildRequest(kraftfile, target, sources, jobs, force);
     }

@@ -7,6 +7,10 @@ import picocli.CommandLine.Option;
 public final class ProjectOptions {
 
     @Option(names = "--unikraft-source", paramLabel = "PATH",
-            description = "The Unikraft tree to build with (default: $UKNATIVE_UNIKRAFT_SOURCE, then the Kraftfile's unikraft.source).")
+            description = "The Unikraft tree to build with, overriding the Kraftfile (default: $UKNATIVE_UNIKRAFT_SOURCE, then the Kraftfile's unikraft: spec).")
     Path unikraftSource;
+
+    @Option(names = "--manifest", paramLabel = "FILE|URL",
+            description = "A manifest (kraftkit's format) searched before the embedded one (default: $UKNATIVE_MANIFEST).")
+    String manifest;
 }

@@ -8,6 +8,14 @@ import dev.uknative.foreign.Toolchains;
 import dev.uknative.process.ProcessRunner;
 import dev.uknative.process.ToolLocator;
 import dev.uknative.run.MachineStore;
+import dev.uknative.source.Downloader;
+import dev.uknative.source.GitFetcher;
+import dev.uknative.source.ManifestIndex;
+import dev.uknative.source.ManifestReader;
+import dev.uknative.source.SourceCache;
+import dev.uknative.source.SourceResolver;
+import dev.uknative.source.TarballFetcher;
+import java.time.Clock;
 
 /** Wires the services a command needs from the host's tools; one place, so commands stay thin. */
 final class Toolbox {
@@ -35,5 +43,38 @@ final class Toolbox {
     Builder builder(Reporter reporter) {
         return new Builder(make(reporter), KconfigConfigurator.forHost(processes, tools), Paths.cacheHome(), reporter,
                 Toolchains.fromEnvironment(Paths.cacheHome()));
+    }
+
+    /** The global source cache, in {@link Paths#sourceCache()}. */
+    SourceCache sourceCache(Reporter reporter) {
+        return new SourceCache(Paths.sourceCache(), reporter, Clock.systemUTC());
+    }
+
+    /** Resolves and fetches sources; the manifest is read only when a spec needs it. */
+    SourceResolver sources(Reporter reporter, String manifestOption) {
+        SourceCache cache = sourceCache(reporter);
+        Downloader downloader = new Downloader(reporter);
+        return new SourceResolver(cache, new GitFetcher(cache, reporter), new TarballFetcher(cache, downloader, reporter),
+                () -> manifests(downloader, manifestOption), reporter, Clock.systemUTC());
+    }
+
+    GitFetcher git(Reporter reporter) {
+        return new GitFetcher(sourceCache(reporter), reporter);
+    }
+
+    /** {@code --manifest}, else {@code UKNATIVE_MANIFEST}, searched before the embedded manifest. */
+    static ManifestIndex manifests(Downloader downloader, String manifestOption) {
+        ManifestReader reader = new ManifestReader(downloader);
+        String location = manifestOption != null ? manifestOption : System.getenv("UKNATIVE_MANIFEST");
+        if (location == null || location.isBlank()) {
+            return reader.embedded();
+        }
+        return reader.read(location).then(reader.embedded());
+    }
+
+    /** Where the manifests come from, for messages. */
+    static String manifestOrigin(String manifestOption) {
+        String location = manifestOption != null ? manifestOption : System.getenv("UKNATIVE_MANIFEST");
+        return location == null || location.isBlank() ? "the embedded manifest" : location + " and the embedded manifest";
     }
 }

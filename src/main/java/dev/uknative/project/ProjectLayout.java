@@ -51,6 +51,11 @@ public record ProjectLayout(Path root) {
         return buildDirectory().resolve("uknative").resolve("build.lock");
     }
 
+    /** The Unikraft tree the build folder's objects were made from; another tree means a fresh build folder. */
+    public Path unikraftRecord() {
+        return buildDirectory().resolve("uknative").resolve("unikraft-tree");
+    }
+
     /** The fingerprint of the inputs of the last successful build of a target (see the build package). */
     public Path buildStamp(String imageName) {
         return buildDirectory().resolve("uknative").resolve(imageName + ".stamp");

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the sources of a project on the local disk: the Unikraft tree and external libraries given
- * as folders. Fetching versions is not done here: a {@code version:} that the local tree does not
- * match is reported as a warning instead of being silently ignored.
+ * Finds the sources of a project on the local disk only: the Unikraft tree and external libraries
+ * given as folders, and the overrides ({@code --unikraft-source}, {@code UKNATIVE_UNIKRAFT_SOURCE})
+ * that {@link SourceResolver} applies before any fetching. A {@code version:} that a local tree does
+ * not match is reported as a warning instead of being silently ignored.
  */
 public final class LocalSourceResolver {
 
@@ -30,13 +31,7 @@ public final class LocalSourceResolver {
     public Resolved resolve(Kraftfile kraftfile, Optional<Path> override, Optional<String> fromEnvironment) {
         UnikraftTree tree = unikraftTree(kraftfile, override, fromEnvironment);
         List<String> warnings = new ArrayList<>();
-        ComponentSpec unikraft = kraftfile.unikraft();
-        if (unikraft.version().isPresent() && tree.version().isPresent()
-                && !sameVersion(unikraft.version().get(), tree.version().get())) {
-            warnings.add(unikraft.location() + ": unikraft version '" + unikraft.version().get()
-                    + "' differs from the tree at " + tree.path() + ", which is " + tree.version().get()
-                    + "; building with the tree");
-        }
+        versionWarning(kraftfile.unikraft(), tree).ifPresent(warnings::add);
         List<Path> libraries = new ArrayList<>();
         for (ComponentSpec library : kraftfile.libraries()) {
             Path folder = library.source()
@@ -44,7 +39,7 @@ public final class LocalSourceResolver {
                     .map(s -> kraftfile.projectDirectory().resolve(expandHome(s)).normalize())
                     .orElseThrow(() -> UknativeException.invalidInput(library.location(),
                             "library '" + library.name() + "' has no local source folder",
-                            "uknative builds only with local libraries for now: add  source: /path/to/lib-" + library.name()));
+                            "add  source: /path/to/lib-" + library.name() + "  (or a git or tarball URL, which uknative build fetches)"));
             if (!folder.toFile().isDirectory()) {
                 throw UknativeException.invalidInput(library.location(),
                         "library '" + library.name() + "': " + folder + " is not a folder", "clone the library there or fix source:");
@@ -54,21 +49,45 @@ public final class LocalSourceResolver {
         return new Resolved(tree, libraries, warnings);
     }
 
-    private static UnikraftTree unikraftTree(Kraftfile kraftfile, Optional<Path> override, Optional<String> fromEnvironment) {
+    /** The tree given by {@code --unikraft-source}, else by {@code UKNATIVE_UNIKRAFT_SOURCE}, when either is. */
+    static Optional<UnikraftTree> overrideTree(Optional<Path> override, Optional<String> fromEnvironment) {
         if (override.isPresent()) {
-            return UnikraftTree.open(override.get(), "--unikraft-source");
+            return Optional.of(UnikraftTree.open(override.get(), "--unikraft-source"));
         }
         if (fromEnvironment.isPresent() && !fromEnvironment.get().isBlank()) {
-            return UnikraftTree.open(Path.of(expandHome(fromEnvironment.get())), "UKNATIVE_UNIKRAFT_SOURCE");
+            return Optional.of(UnikraftTree.open(Path.of(expandHome(fromEnvironment.get())), "UKNATIVE_UNIKRAFT_SOURCE"));
+        }
+        return Optional.empty();
+    }
+
+    /** A warning when the Kraftfile asks for a release that a given tree is not. */
+    static Optional<String> versionWarning(ComponentSpec unikraft, UnikraftTree tree) {
+        if (unikraft.version().isPresent() && tree.version().isPresent()
+                && !sameVersion(unikraft.version().get(), tree.version().get())) {
+            return Optional.of(unikraft.location() + ": unikraft version '" + unikraft.version().get()
+                    + "' differs from the tree at " + tree.path() + ", which is " + tree.version().get()
+                    + "; building with the tree");
+        }
+        return Optional.empty();
+    }
+
+    static UknativeException noTree() {
+        return UknativeException.environment("no Unikraft tree to build with",
+                "write  unikraft: stable  (or a release, a commit, a git URL) in the Kraftfile, pass --unikraft-source PATH, "
+                        + "or set UKNATIVE_UNIKRAFT_SOURCE");
+    }
+
+    private static UnikraftTree unikraftTree(Kraftfile kraftfile, Optional<Path> override, Optional<String> fromEnvironment) {
+        Optional<UnikraftTree> overridden = overrideTree(override, fromEnvironment);
+        if (overridden.isPresent()) {
+            return overridden.get();
         }
         Optional<String> source = kraftfile.unikraft().source().filter(s -> !s.contains("://"));
         if (source.isPresent()) {
             Path path = kraftfile.projectDirectory().resolve(expandHome(source.get()));
             return UnikraftTree.open(path, kraftfile.unikraft().location() + " unikraft.source");
         }
-        throw UknativeException.environment("no Unikraft tree to build with",
-                "clone Unikraft (git checkout RELEASE-0.17.0) and pass --unikraft-source PATH, set UKNATIVE_UNIKRAFT_SOURCE, "
-                        + "or write  unikraft: { source: PATH }  in the Kraftfile");
+        throw noTree();
     }
 
     /** "0.17.0", "v0.17.0" and "RELEASE-0.17.0" name the same release. */

@@ -170,7 +170,10 @@ class BuildCommandTest {
     }
 
     @Test
-    void withoutAUnikraftTreeTheHintSaysHowToGiveOne() {
+    void withoutAUnikraftTreeTheHintSaysHowToGiveOne() throws IOException {
+        // With no version either: a version would be looked up in the manifest and fetched.
+        kraftfile(Files.readString(app.resolve("Kraftfile")).replace("  version: 0.17.0\n", ""));
+
         CliRun run = CliRun.of("build", app.toString());
 
         assertThat(run.exitCode()).isEqualTo(4);

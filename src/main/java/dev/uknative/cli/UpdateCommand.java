@@ -1,0 +1,60 @@
+package dev.uknative.cli;
+
+import dev.uknative.project.Kraftfile;
+import dev.uknative.source.LockFile;
+import dev.uknative.source.LockedSource;
+import dev.uknative.source.SourceResolver;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code uknative update}: resolve every source spec again and rewrite the lock file. */
+@Command(name = "update", mixinStandardHelpOptions = true,
+        description = {"Resolve the Kraftfile's source specs again (channels and branches move), fetch what changed,",
+            "and rewrite " + LockFile.NAME + " beside the Kraftfile. --unikraft-source and UKNATIVE_UNIKRAFT_SOURCE are ignored:",
+            "this is about what the Kraftfile asks for. Prints one line per component: name, spec, commit or sha256."},
+        footer = {"", "Examples:", "  uknative update", "  uknative update examples/helloworld-c --manifest ./manifest.yaml"})
+final class UpdateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "The project folder; default: the current folder.")
+    Path directory;
+
+    @Option(names = "--manifest", paramLabel = "FILE|URL",
+            description = "A manifest (kraftkit's format) searched before the embedded one (default: $UKNATIVE_MANIFEST).")
+    String manifest;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            Kraftfile kraftfile = new ProjectLoader(reporter, spec.commandLine().getErr()).kraftfile(directory);
+            new Toolbox().sources(reporter, manifest).resolve(kraftfile, Optional.empty(), Optional.empty(), SourceResolver.Mode.UPDATE);
+            reporter.endProgress();
+            Path lockPath = LockFile.beside(kraftfile.file());
+            LockFile lock = LockFile.read(lockPath, reporter);
+            PrintWriter out = spec.commandLine().getOut();
+            lock.unikraft().ifPresent(u -> out.println(line("unikraft", u)));
+            lock.libraries().forEach((name, l) -> out.println(line(name, l)));
+            out.flush();
+            reporter.info("Updated " + lockPath);
+            return 0;
+        }
+    }
+
+    private static String line(String name, LockedSource l) {
+        return String.format("%-12s %-8s %s -> %s", name, l.type(), l.spec().isEmpty() ? "(default)" : l.spec(), l.id());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.uknative.cli;
+
+import dev.uknative.core.UknativeException;
+import dev.uknative.project.ComponentSpec;
+import dev.uknative.project.Kraftfile;
+import dev.uknative.project.KraftfileReader;
+import dev.uknative.source.Downloader;
+import dev.uknative.source.GitFetcher;
+import dev.uknative.source.Manifest;
+import dev.uknative.source.ManifestIndex;
+import dev.uknative.source.SourceSpec;
+import dev.uknative.source.SourceSpecs;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code uknative versions}: what the manifests and a component's git remote offer. */
+@Command(name = "versions", mixinStandardHelpOptions = true,
+        description = {"List the versions a component can be built at: the manifest's channels and releases, and the",
+            "branches and tags of its git remote (the Kraftfile's git source when it has one, else the manifest's origin)."},
+        footer = {"", "Examples:", "  uknative versions", "  uknative versions unikraft --manifest https://example.org/index.yaml",
+            "  uknative versions musl -P examples/with-musl"})
+final class VersionsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "COMPONENT", defaultValue = "unikraft",
+            description = "unikraft (the default) or a library name.")
+    String component;
+
+    @Option(names = {"-P", "--project"}, paramLabel = "DIR", defaultValue = ".",
+            description = "The project folder whose Kraftfile may name the component's source (default: the current folder).")
+    Path project;
+
+    @Option(names = "--manifest", paramLabel = "FILE|URL",
+            description = "A manifest (kraftkit's format) searched before the embedded one (default: $UKNATIVE_MANIFEST).")
+    String manifest;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            PrintWriter out = spec.commandLine().getOut();
+            ManifestIndex index = Toolbox.manifests(new Downloader(reporter), manifest);
+            Optional<Manifest> m = index.find(component);
+            Optional<String> remote = kraftfileRemote(reporter).or(() -> m.flatMap(Manifest::origin));
+            if (m.isEmpty() && remote.isEmpty()) {
+                throw UknativeException.usage("no manifest lists '" + component + "' and the Kraftfile gives it no git source",
+                        "give a manifest with --manifest, or run in a project whose Kraftfile names the component's git URL");
+            }
+            m.ifPresent(found -> {
+                out.println(component + " in " + found.from() + ":");
+                List<String> channels = new ArrayList<>();
+                found.channels().forEach(c -> channels.add(c.name() + (c.isDefault() ? " (default)" : "")));
+                out.println("  channels: " + (channels.isEmpty() ? "-" : String.join(", ", channels)));
+                List<String> releases = new ArrayList<>();
+                found.versions().forEach(v -> releases.add(v.version()
+                        + (SourceSpecs.isArchiveName(v.resource()) ? (v.sha256().isPresent() ? " (tarball, sha256)" : " (tarball)") : "")));
+                out.println("  releases: " + (releases.isEmpty() ? "-" : String.join(", ", releases)));
+            });
+            int status = 0;
+            if (remote.isPresent()) {
+                try {
+                    GitFetcher.RemoteRefs refs = new Toolbox().git(reporter).listRemote(remote.get());
+                    reporter.endProgress();
+                    out.println(component + " at " + remote.get() + ":");
+                    out.println("  branches: " + (refs.branches().isEmpty() ? "-" : String.join(", ", refs.branches())));
+                    out.println("  tags:     " + (refs.tags().isEmpty() ? "-" : String.join(", ", refs.tags())));
+                } catch (UknativeException e) {
+                    reporter.warn(e.getMessage());
+                    status = e.exitCode().code();
+                }
+            }
+            out.flush();
+            return status;
+        }
+    }
+
+    /** The git URL the project's Kraftfile gives the component, when there is a Kraftfile and it gives one. */
+    private Optional<String> kraftfileRemote(ConsoleReporter reporter) {
+        Path directory = project.toAbsolutePath().normalize();
+        boolean hasKraftfile = List.of("Kraftfile", "Kraftfile.yaml", "Kraftfile.yml", "kraft.yaml", "kraft.yml").stream()
+                .anyMatch(n -> Files.isRegularFile(directory.resolve(n)));
+        if (!hasKraftfile) {
+            return Optional.empty();
+        }
+        Kraftfile kraftfile = new KraftfileReader().read(KraftfileReader.locate(directory));
+        Optional<ComponentSpec> entry = component.equals("unikraft") ? Optional.of(kraftfile.unikraft())
+                : kraftfile.libraries().stream().filter(l -> l.name().equals(component)).findFirst();
+        return entry.map(e -> SourceSpecs.parse(e, kraftfile.projectDirectory()))
+                .filter(s -> s instanceof SourceSpec.Git).map(s -> ((SourceSpec.Git) s).url());
+    }
+}

@@ -1,0 +1,369 @@
+package dev.uknative.source;
+
+import dev.uknative.core.ExitCode;
+import dev.uknative.core.FileTrees;
+import dev.uknative.core.Reporter;
+import dev.uknative.core.UknativeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ProgressMonitor;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+
+/**
+ * Git sources through JGit (no git binary): one bare mirror per remote in the cache, fetched with
+ * all branches and tags, from which exact commits are checked out into content-addressed trees. A
+ * checkout's {@code .git} borrows the mirror's objects (git's alternates), so it costs only its
+ * files, and {@code git rev-parse HEAD} in it (which Unikraft's version string runs) names the commit.
+ */
+public final class GitFetcher {
+
+    /** Where the remote's HEAD is kept in a mirror: the default ref when the Kraftfile names none. */
+    static final String REMOTE_HEAD = "refs/uknative/remote-head";
+
+    private static final List<RefSpec> MIRROR_REFS = List.of(
+            new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"), new RefSpec("+HEAD:" + REMOTE_HEAD));
+
+    private final SourceCache cache;
+    private final Reporter reporter;
+
+    public GitFetcher(SourceCache cache, Reporter reporter) {
+        this.cache = cache;
+        this.reporter = reporter;
+    }
+
+    /** A ref resolved to a commit; {@code kind} is branch, tag, commit or HEAD. */
+    public record ResolvedRef(String commit, String kind, String name) {
+    }
+
+    /**
+     * The mirror of {@code url}, made or fetched now. When it exists and the remote cannot be
+     * reached, it is used as last fetched, with a warning (offline work with what the cache has).
+     */
+    public Path fetch(String url) {
+        Path mirror = cache.mirror(url);
+        return cache.locked("mirror-" + mirror.getFileName(), () -> {
+            if (Files.isDirectory(mirror)) {
+                try (Git git = Git.open(mirror.toFile())) {
+                    reporter.progress("fetching " + url);
+                    git.fetch().setRemote(url).setRefSpecs(MIRROR_REFS).setRemoveDeletedRefs(true)
+                            .setProgressMonitor(new Progress("fetching " + url)).call();
+                } catch (GitAPIException | RuntimeException e) {
+                    reporter.warn("cannot fetch " + url + " (" + reason(e) + "); using the copy fetched before");
+                }
+            } else {
+                clone(url, mirror);
+            }
+            cache.touchMirror(url);
+            return mirror;
+        });
+    }
+
+    /** The mirror of {@code url} when the cache has one, without fetching. */
+    public Optional<Path> existingMirror(String url) {
+        Path mirror = cache.mirror(url);
+        return Files.isDirectory(mirror) ? Optional.of(mirror) : Optional.empty();
+    }
+
+    private void clone(String url, Path mirror) throws IOException {
+        Path partial = mirror.resolveSibling(mirror.getFileName() + ".partial");
+        if (Files.exists(partial)) {
+            reporter.info("Removing an incomplete clone left by an interrupted fetch: " + partial);
+            FileTrees.delete(partial);
+        }
+        Files.createDirectories(partial);
+        boolean done = false;
+        try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
+            reporter.progress("cloning " + url);
+            git.fetch().setRemote(url).setRefSpecs(MIRROR_REFS).setProgressMonitor(new Progress("cloning " + url)).call();
+            done = true;
+        } catch (GitAPIException | RuntimeException e) {
+            throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot clone " + url + ": " + reason(e),
+                    "check the URL and the network; nothing was kept, so the next run starts again", e);
+        } finally {
+            if (!done) {
+                FileTrees.delete(partial);
+            }
+        }
+        Files.move(partial, mirror, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * {@code wanted} in the mirror: a branch, a tag (a release in any spelling), a full or
+     * abbreviated commit; the remote's HEAD when empty.
+     */
+    public Optional<ResolvedRef> resolve(Path mirror, Optional<String> wanted) {
+        try (Repository repo = open(mirror)) {
+            if (wanted.isEmpty()) {
+                return commitOf(repo, REMOTE_HEAD).map(c -> new ResolvedRef(c, "HEAD", "HEAD"));
+            }
+            String w = wanted.get();
+            Optional<String> branch = commitOf(repo, Constants.R_HEADS + w);
+            if (branch.isPresent()) {
+                return Optional.of(new ResolvedRef(branch.get(), "branch", w));
+            }
+            for (String tag : VersionNames.tagCandidates(w)) {
+                Optional<String> commit = commitOf(repo, Constants.R_TAGS + tag);
+                if (commit.isPresent()) {
+                    return Optional.of(new ResolvedRef(commit.get(), "tag", tag));
+                }
+            }
+            if (VersionNames.looksLikeCommit(w)) {
+                try {
+                    ObjectId id = repo.resolve(w + "^{commit}");
+                    if (id != null) {
+                        return Optional.of(new ResolvedRef(id.name(), "commit", w));
+                    }
+                } catch (AmbiguousObjectException e) {
+                    List<String> candidates = e.getCandidates().stream().map(ObjectId::name).sorted().toList();
+                    throw UknativeException.usage("the abbreviated commit " + w + " is ambiguous: " + String.join(", ", candidates),
+                            "write more of its digits");
+                } catch (RevisionSyntaxException | MissingObjectException e) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw unreadable(mirror, e);
+        }
+    }
+
+    /** Whether the mirror has the commit {@code commit}. */
+    public boolean has(Path mirror, String commit) {
+        try (Repository repo = open(mirror); RevWalk walk = new RevWalk(repo)) {
+            walk.parseCommit(ObjectId.fromString(commit));
+            return true;
+        } catch (MissingObjectException | IllegalArgumentException e) {
+            return false;
+        } catch (IOException e) {
+            throw unreadable(mirror, e);
+        }
+    }
+
+    /**
+     * Asks the remote for one commit that no branch or tag of it leads to (servers such as GitHub
+     * allow it for full commit ids); returns whether the mirror has it afterwards.
+     */
+    public boolean fetchCommit(String url, Path mirror, String commit) {
+        return cache.locked("mirror-" + mirror.getFileName(), () -> {
+            try (Git git = Git.open(mirror.toFile())) {
+                git.fetch().setRemote(url).setRefSpecs(new RefSpec("+" + commit + ":refs/uknative/commits/" + commit))
+                        .setProgressMonitor(new Progress("fetching " + commit.substring(0, 12))).call();
+            } catch (GitAPIException | RuntimeException e) {
+                reporter.warn("the remote " + url + " did not give commit " + commit + ": " + reason(e));
+            }
+            return has(mirror, commit);
+        });
+    }
+
+    /** The checkout of {@code commit} from the mirror, made in the cache when missing. */
+    public Path checkout(String url, Path mirror, ResolvedRef ref) {
+        return cache.populate(SourceCache.gitKey(ref.commit()), url, ref.name(), folder -> {
+            reporter.progress("checking out " + ref.commit().substring(0, 12) + " (" + ref.name() + ")");
+            Path gitDir = folder.resolve(".git");
+            try (Repository created = FileRepositoryBuilder.create(gitDir.toFile())) {
+                created.create(false);
+            }
+            Files.writeString(gitDir.resolve("objects/info/alternates"), mirror.resolve("objects").toAbsolutePath().normalize() + "\n");
+            try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(folder.toFile()).build();
+                    RevWalk walk = new RevWalk(repo)) {
+                RevCommit commit = walk.parseCommit(ObjectId.fromString(ref.commit()));
+                DirCacheCheckout checkout = new DirCacheCheckout(repo, repo.lockDirCache(), commit.getTree());
+                checkout.setFailOnConflict(true);
+                checkout.checkout();
+                markUnrepresentableLinks(repo, folder);
+                RefUpdate head = repo.updateRef(Constants.HEAD, true);
+                head.setNewObjectId(commit);
+                head.forceUpdate();
+            }
+        });
+    }
+
+    /**
+     * A link whose target ends in '/' (Unikraft's lib/ukrust/src -> ukrust_sys/) cannot be made
+     * exactly through java.nio, which drops the slash; git would then call the tree modified and
+     * Unikraft's version string would say "-custom". The link works the same, so its index entry is
+     * marked assume-unchanged, as git's own update-index --assume-unchanged does.
+     */
+    private static void markUnrepresentableLinks(Repository repo, Path folder) throws IOException {
+        DirCache index = repo.lockDirCache();
+        boolean changed = false;
+        try {
+            for (int i = 0; i < index.getEntryCount(); i++) {
+                DirCacheEntry entry = index.getEntry(i);
+                if (entry.getFileMode() != FileMode.SYMLINK) {
+                    continue;
+                }
+                String wanted = new String(repo.open(entry.getObjectId()).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                Path link = folder.resolve(entry.getPathString());
+                if (Files.isSymbolicLink(link) && !Files.readSymbolicLink(link).toString().equals(wanted)) {
+                    entry.setAssumeValid(true);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                index.write();
+                index.commit();
+            }
+        } finally {
+            index.unlock();
+        }
+    }
+
+    /** Branches and tags of a mirror, for messages and {@code uknative versions}. */
+    public RemoteRefs refs(Path mirror) {
+        try (Repository repo = open(mirror)) {
+            return RemoteRefs.of(repo.getRefDatabase().getRefs());
+        } catch (IOException e) {
+            throw unreadable(mirror, e);
+        }
+    }
+
+    /** Branches and tags of a remote, asked without fetching ({@code git ls-remote}). */
+    public RemoteRefs listRemote(String url) {
+        try {
+            Collection<Ref> refs = Git.lsRemoteRepository().setRemote(url).setHeads(true).setTags(true).call();
+            return RemoteRefs.of(refs);
+        } catch (GitAPIException | RuntimeException e) {
+            throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot list the refs of " + url + ": " + reason(e),
+                    "check the URL and the network", e);
+        }
+    }
+
+    /** Names of branches and tags. */
+    public record RemoteRefs(List<String> branches, List<String> tags) {
+        public RemoteRefs {
+            branches = List.copyOf(branches);
+            tags = List.copyOf(tags);
+        }
+
+        static RemoteRefs of(Collection<Ref> refs) {
+            List<String> branches = new ArrayList<>();
+            List<String> tags = new ArrayList<>();
+            for (Ref ref : refs) {
+                String name = ref.getName();
+                if (name.startsWith(Constants.R_HEADS)) {
+                    branches.add(name.substring(Constants.R_HEADS.length()));
+                } else if (name.startsWith(Constants.R_TAGS) && !name.endsWith("^{}")) {
+                    tags.add(name.substring(Constants.R_TAGS.length()));
+                }
+            }
+            branches.sort(null);
+            tags.sort(VersionNames.newestFirst());
+            return new RemoteRefs(branches, tags);
+        }
+
+        public List<String> all() {
+            List<String> all = new ArrayList<>(branches);
+            all.addAll(tags);
+            return all;
+        }
+    }
+
+    private static Optional<String> commitOf(Repository repo, String refName) throws IOException {
+        Ref ref = repo.exactRef(refName);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        try {
+            ObjectId id = repo.resolve(refName + "^{commit}");
+            return Optional.ofNullable(id).map(ObjectId::name);
+        } catch (RevisionSyntaxException | MissingObjectException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Repository open(Path mirror) throws IOException {
+        return new FileRepositoryBuilder().setGitDir(mirror.toFile()).setMustExist(true).build();
+    }
+
+    private static UknativeException unreadable(Path mirror, IOException e) {
+        return new UknativeException(ExitCode.ENVIRONMENT, null, "cannot read the git mirror " + mirror + ": " + e.getMessage(),
+                "remove it (uknative cache prune) and build again", e);
+    }
+
+    private static String reason(Exception e) {
+        Throwable t = e;
+        String message = e.getMessage();
+        while (t.getCause() != null) {
+            t = t.getCause();
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** JGit's progress as uknative progress events. */
+    private final class Progress implements ProgressMonitor {
+        private final String label;
+        private String task = "";
+        private int total;
+        private int done;
+        private int lastPercent = -1;
+
+        Progress(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public void start(int totalTasks) {
+        }
+
+        @Override
+        public void beginTask(String title, int totalWork) {
+            task = title;
+            total = totalWork;
+            done = 0;
+            lastPercent = -1;
+            reporter.progress(label + ": " + title);
+        }
+
+        @Override
+        public void update(int completed) {
+            done += completed;
+            if (total > 0) {
+                int percent = (int) (100L * done / total);
+                if (percent != lastPercent) {
+                    lastPercent = percent;
+                    reporter.progress(label + ": " + task + " " + percent + "%");
+                }
+            }
+        }
+
+        @Override
+        public void endTask() {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return Thread.currentThread().isInterrupted();
+        }
+
+        @Override
+        public void showDuration(boolean enabled) {
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.uknative.source;
+
+import dev.uknative.core.AtomicFiles;
+import dev.uknative.core.Reporter;
+import dev.uknative.core.UknativeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * {@code uknative.lock} beside the Kraftfile: what each entry's spec resolved to (commit or tarball
+ * digest, source, time), so that a branch or channel builds the same tree until
+ * {@code uknative update}. uknative writes it; a damaged one is resolved again with a warning.
+ *
+ * @param unikraft  the core's entry, when it was resolved from the Kraftfile
+ * @param libraries by library name, in the Kraftfile's order
+ */
+public record LockFile(Optional<LockedSource> unikraft, Map<String, LockedSource> libraries) {
+
+    public static final String NAME = "uknative.lock";
+
+    public LockFile {
+        libraries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(libraries));
+    }
+
+    public static LockFile empty() {
+        return new LockFile(Optional.empty(), Map.of());
+    }
+
+    /** The lock file beside a Kraftfile. */
+    public static Path beside(Path kraftfile) {
+        return kraftfile.toAbsolutePath().getParent().resolve(NAME);
+    }
+
+    /** Reads {@code file}; an absent file is empty, a damaged one is empty with a warning. */
+    public static LockFile read(Path file, Reporter reporter) {
+        if (!Files.isRegularFile(file)) {
+            return empty();
+        }
+        try {
+            Object document = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+            if (!(document instanceof Map<?, ?> root)) {
+                throw new IllegalArgumentException("not a mapping");
+            }
+            Optional<LockedSource> unikraft = Optional.ofNullable(root.get("unikraft")).map(LockFile::entry);
+            Map<String, LockedSource> libraries = new LinkedHashMap<>();
+            if (root.get("libraries") instanceof Map<?, ?> libs) {
+                for (Map.Entry<?, ?> e : libs.entrySet()) {
+                    libraries.put(String.valueOf(e.getKey()), entry(e.getValue()));
+                }
+            }
+            return new LockFile(unikraft, libraries);
+        } catch (IOException | YamlEngineException | IllegalArgumentException | DateTimeParseException e) {
+            reporter.warn(file + " cannot be read (" + e.getMessage() + "); resolving every source again");
+            return empty();
+        }
+    }
+
+    private static LockedSource entry(Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("an entry is not a mapping");
+        }
+        return new LockedSource(field(map, "spec"), field(map, "type"), field(map, "source"), field(map, "ref"),
+                field(map, "id"), Instant.parse(field(map, "resolved")));
+    }
+
+    private static String field(Map<?, ?> map, String key) {
+        Object value = map.get(key);
+        if (value == null) {
+            if (key.equals("ref")) {
+                return "";
+            }
+            throw new IllegalArgumentException("an entry has no " + key + ":");
+        }
+        return value.toString();
+    }
+
+    /** Writes the lock file when its content changed. */
+    public void write(Path file) {
+        StringBuilder s = new StringBuilder();
+        s.append("# Written by uknative: what the Kraftfile's sources resolved to. Keep it with the Kraftfile for\n");
+        s.append("# reproducible builds; `uknative update` resolves channels and branches again.\n");
+        unikraft.ifPresent(u -> {
+            s.append("unikraft:\n");
+            entry(s, u, "  ");
+        });
+        if (!libraries.isEmpty()) {
+            s.append("libraries:\n");
+            libraries.forEach((name, l) -> {
+                s.append("  ").append(quote(name)).append(":\n");
+                entry(s, l, "    ");
+            });
+        }
+        try {
+            AtomicFiles.writeIfChanged(file, s.toString());
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot write " + file + ": " + e.getMessage(), "check the permissions of the project folder");
+        }
+    }
+
+    private static void entry(StringBuilder s, LockedSource l, String indent) {
+        s.append(indent).append("spec: ").append(quote(l.spec())).append('\n');
+        s.append(indent).append("type: ").append(l.type()).append('\n');
+        s.append(indent).append("source: ").append(quote(l.source())).append('\n');
+        s.append(indent).append("ref: ").append(quote(l.ref())).append('\n');
+        s.append(indent).append("id: ").append(quote(l.id())).append('\n');
+        s.append(indent).append("resolved: ").append(quote(l.resolved().toString())).append('\n');
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+}

@@ -1,0 +1,415 @@
+package dev.uknative.source;
+
+import dev.uknative.core.AtomicFiles;
+import dev.uknative.core.ExitCode;
+import dev.uknative.core.FileTrees;
+import dev.uknative.core.Reporter;
+import dev.uknative.core.UknativeException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The global, content-addressed store of source trees shared by all projects
+ * ({@code $XDG_CACHE_HOME/uknative/sources}):
+ *
+ * <pre>
+ * trees/git-&lt;commit&gt;/          a checkout of one commit (its .git borrows the mirror's objects)
+ * trees/tar-&lt;sha256&gt;/          an unpacked tarball with that digest
+ * trees/&lt;key&gt;.properties       where it came from, when it was made and last used
+ * git/&lt;hash&gt;-&lt;name&gt;.git/        a bare mirror of one git remote (fetched, never checked out)
+ * tmp/&lt;key&gt;.partial/           an entry being made; renamed into place when complete
+ * locks/&lt;key&gt;.lock             held while an entry is made, so concurrent builds wait
+ * </pre>
+ *
+ * An entry is made in {@code tmp/} and renamed into place in one step: a process killed half-way
+ * leaves only a {@code .partial} folder, which the next attempt (holding the lock) deletes first.
+ */
+public final class SourceCache {
+
+    private final Path root;
+    private final Reporter reporter;
+    private final Clock clock;
+
+    public SourceCache(Path root, Reporter reporter, Clock clock) {
+        this.root = root.toAbsolutePath().normalize();
+        this.reporter = reporter;
+        this.clock = clock;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Fills a temporary folder with an entry's content. */
+    @FunctionalInterface
+    public interface Filler {
+        void fill(Path folder) throws IOException;
+    }
+
+    /** What a cache entry is, for {@code cache list}. */
+    public record Entry(String key, Path path, String origin, String ref, Instant created, Instant lastUsed, long bytes) {
+    }
+
+    /** The key of a git checkout. */
+    public static String gitKey(String commit) {
+        return "git-" + commit;
+    }
+
+    /** The key of an unpacked tarball. */
+    public static String tarballKey(String sha256) {
+        return "tar-" + sha256;
+    }
+
+    /** The finished tree of {@code key}, when the cache has it; its last use is recorded. */
+    public Optional<Path> tree(String key) {
+        Path tree = trees().resolve(key);
+        if (!Files.isDirectory(tree)) {
+            return Optional.empty();
+        }
+        touch(key);
+        return Optional.of(tree);
+    }
+
+    /**
+     * The tree of {@code key}, made by {@code filler} when missing. Holds the key's lock while it
+     * checks and fills, so that of two builds wanting the same entry one makes it and the other uses it.
+     */
+    public Path populate(String key, String origin, String ref, Filler filler) {
+        return locked(key, () -> {
+            Path tree = trees().resolve(key);
+            if (Files.isDirectory(tree)) {
+                touch(key);
+                return tree;
+            }
+            Path partial = tmp().resolve(key + ".partial");
+            if (Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
+                reporter.info("Removing an incomplete cache entry left by an interrupted fetch: " + partial);
+                FileTrees.delete(partial);
+            }
+            Files.createDirectories(partial);
+            boolean done = false;
+            try {
+                filler.fill(partial);
+                Files.createDirectories(trees());
+                Files.move(partial, tree, StandardCopyOption.ATOMIC_MOVE);
+                done = true;
+            } finally {
+                if (!done) {
+                    FileTrees.delete(partial);
+                }
+            }
+            Instant now = clock.instant();
+            writeProperties(trees().resolve(key + ".properties"), origin, ref, now, now);
+            return tree;
+        });
+    }
+
+    /** The bare mirror folder of a git remote (it may not exist yet). */
+    public Path mirror(String url) {
+        String name = url.replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        return root.resolve("git").resolve(hash(url).substring(0, 16) + "-" + (name.isEmpty() ? "repo" : name) + ".git");
+    }
+
+    /** Records that the mirror of {@code url} was used now. */
+    public void touchMirror(String url) {
+        Path mirror = mirror(url);
+        Path properties = mirror.resolveSibling(mirror.getFileName() + ".properties");
+        Properties p = readProperties(properties);
+        Instant created = instant(p, "created").orElse(clock.instant());
+        writeProperties(properties, url, "", created, clock.instant());
+    }
+
+    /** Runs {@code action} holding the lock of {@code key}, waiting for another process or thread that holds it. */
+    public <T> T locked(String key, LockedAction<T> action) {
+        Path lockFile = root.resolve("locks").resolve(key + ".lock");
+        try {
+            Files.createDirectories(lockFile.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock held = acquire(channel, key)) {
+                return action.run();
+            }
+        } catch (IOException e) {
+            throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot write in the source cache " + root + ": " + e.getMessage(),
+                    "check its free space and permissions, or move it with XDG_CACHE_HOME", e);
+        }
+    }
+
+    /** An action run under a cache lock. */
+    @FunctionalInterface
+    public interface LockedAction<T> {
+        T run() throws IOException;
+    }
+
+    private FileLock acquire(FileChannel channel, String key) throws IOException {
+        boolean told = false;
+        while (true) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException e) {
+                // Held by another thread of this JVM: wait as for another process.
+            }
+            if (!told) {
+                reporter.info("Waiting for another uknative process to finish fetching " + key + "...");
+                told = true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UknativeException(ExitCode.INTERRUPTED, null, "interrupted while waiting for the source cache", null, e);
+            }
+        }
+    }
+
+    /** Every finished tree, oldest use first. */
+    public List<Entry> list() {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.isDirectory(trees())) {
+            return entries;
+        }
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(trees(), Files::isDirectory)) {
+            for (Path tree : dir) {
+                String key = tree.getFileName().toString();
+                Properties p = readProperties(trees().resolve(key + ".properties"));
+                Instant modified = Files.getLastModifiedTime(tree).toInstant();
+                entries.add(new Entry(key, tree, p.getProperty("origin", "?"), p.getProperty("ref", ""),
+                        instant(p, "created").orElse(modified), instant(p, "used").orElse(modified), size(tree)));
+            }
+        } catch (IOException e) {
+            throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot read the source cache " + root + ": " + e.getMessage(), null, e);
+        }
+        entries.sort(java.util.Comparator.comparing(Entry::lastUsed).thenComparing(Entry::key));
+        return entries;
+    }
+
+    /** What {@link #prune} removed. */
+    public record Pruned(List<String> removed, long bytes) {
+    }
+
+    /**
+     * Removes the trees last used before {@code olderThan} ago (all of them when empty), mirrors no
+     * remaining tree borrows from and that are as old, and the leftovers of interrupted fetches.
+     * Entries another process holds are left alone.
+     */
+    public Pruned prune(Optional<Duration> olderThan) {
+        Instant cutoff = olderThan.map(d -> clock.instant().minus(d)).orElse(Instant.MAX);
+        List<String> removed = new ArrayList<>();
+        long bytes = 0;
+        for (Entry entry : list()) {
+            if (!entry.lastUsed().isBefore(cutoff)) {
+                continue;
+            }
+            Optional<Boolean> gone = tryLocked(entry.key(), () -> {
+                remove(entry.path());
+                Files.deleteIfExists(trees().resolve(entry.key() + ".properties"));
+                return true;
+            });
+            if (gone.isPresent()) {
+                removed.add(entry.key());
+                bytes += entry.bytes();
+            }
+        }
+        Set<Path> borrowed = borrowedMirrors();
+        Path mirrors = root.resolve("git");
+        if (Files.isDirectory(mirrors)) {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(mirrors, Files::isDirectory)) {
+                for (Path mirror : dir) {
+                    Path properties = mirror.resolveSibling(mirror.getFileName() + ".properties");
+                    Properties p = readProperties(properties);
+                    Instant used = instant(p, "used").orElse(Files.getLastModifiedTime(mirror).toInstant());
+                    if (borrowed.contains(mirror.toAbsolutePath().normalize()) || !used.isBefore(cutoff)) {
+                        continue;
+                    }
+                    long size = size(mirror);
+                    Optional<Boolean> gone = tryLocked("mirror-" + mirror.getFileName(), () -> {
+                        remove(mirror);
+                        Files.deleteIfExists(properties);
+                        return true;
+                    });
+                    if (gone.isPresent()) {
+                        removed.add("git/" + mirror.getFileName());
+                        bytes += size;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot prune " + mirrors + ": " + e.getMessage(), null, e);
+            }
+        }
+        if (Files.isDirectory(tmp())) {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(tmp())) {
+                for (Path leftover : dir) {
+                    String name = leftover.getFileName().toString();
+                    String key = name.endsWith(".partial") ? name.substring(0, name.length() - ".partial".length()) : name;
+                    tryLocked(key, () -> {
+                        FileTrees.delete(leftover);
+                        return true;
+                    }).ifPresent(x -> removed.add("tmp/" + name));
+                }
+            } catch (IOException e) {
+                throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot prune " + tmp() + ": " + e.getMessage(), null, e);
+            }
+        }
+        return new Pruned(removed, bytes);
+    }
+
+    /** Runs {@code action} if nobody holds {@code key}'s lock; empty when somebody does. */
+    private <T> Optional<T> tryLocked(String key, LockedAction<T> action) {
+        Path lockFile = root.resolve("locks").resolve(key + ".lock");
+        try {
+            Files.createDirectories(lockFile.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    return Optional.empty();
+                }
+                if (lock == null) {
+                    return Optional.empty();
+                }
+                try (lock) {
+                    return Optional.of(action.run());
+                }
+            }
+        } catch (IOException e) {
+            throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot prune the source cache " + root + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /** A folder disappears in one step (a rename), then is deleted; a tree is never seen half-deleted. */
+    private void remove(Path folder) throws IOException {
+        Files.createDirectories(tmp());
+        Path doomed = tmp().resolve(folder.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".deleting");
+        Files.move(folder, doomed, StandardCopyOption.ATOMIC_MOVE);
+        FileTrees.delete(doomed);
+    }
+
+    /** The mirrors whose objects a remaining checkout borrows (through .git/objects/info/alternates). */
+    private Set<Path> borrowedMirrors() {
+        Set<Path> borrowed = new TreeSet<>();
+        for (Entry entry : list()) {
+            Path alternates = entry.path().resolve(".git/objects/info/alternates");
+            if (Files.isRegularFile(alternates)) {
+                try {
+                    for (String line : Files.readAllLines(alternates)) {
+                        if (!line.isBlank()) {
+                            Path objects = Path.of(line.trim()).toAbsolutePath().normalize();
+                            if (objects.getParent() != null) {
+                                borrowed.add(objects.getParent());
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    // An unreadable checkout borrows nothing we can know of; its mirror may go.
+                }
+            }
+        }
+        return borrowed;
+    }
+
+    private void touch(String key) {
+        Path properties = trees().resolve(key + ".properties");
+        Properties p = readProperties(properties);
+        Instant now = clock.instant();
+        writeProperties(properties, p.getProperty("origin", "?"), p.getProperty("ref", ""), instant(p, "created").orElse(now), now);
+    }
+
+    private void writeProperties(Path file, String origin, String ref, Instant created, Instant used) {
+        String text = "origin=" + escape(origin) + "\nref=" + escape(ref) + "\ncreated=" + created + "\nused=" + used + "\n";
+        try {
+            Files.createDirectories(file.getParent());
+            AtomicFiles.write(file, text);
+        } catch (IOException e) {
+            // Only the last-use time is lost: prune may then take the entry for older than it is.
+            reporter.warn("cannot record the use of " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("=", "\\=").replace(":", "\\:");
+    }
+
+    private static Properties readProperties(Path file) {
+        Properties p = new Properties();
+        if (Files.isRegularFile(file)) {
+            try {
+                p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException | IllegalArgumentException e) {
+                // A damaged record: the entry is listed as of unknown origin.
+            }
+        }
+        return p;
+    }
+
+    private static Optional<Instant> instant(Properties p, String key) {
+        try {
+            return Optional.ofNullable(p.getProperty(key)).map(Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long size(Path tree) throws IOException {
+        long[] total = {0};
+        Files.walkFileTree(tree, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                total[0] += attrs.size();
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return total[0];
+    }
+
+    private Path trees() {
+        return root.resolve("trees");
+    }
+
+    private Path tmp() {
+        return root.resolve("tmp");
+    }
+
+    static String hash(String text) {
+        MessageDigest digest = Downloader.sha256();
+        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** How much time has passed; for {@code cache list}. */
+    public Duration age(Instant then) {
+        return Duration.between(then, clock.instant());
+    }
+}

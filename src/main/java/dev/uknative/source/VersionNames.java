@@ -1,0 +1,155 @@
+package dev.uknative.source;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The spellings of a Unikraft release ({@code 0.17.0}, {@code v0.17.0}, {@code RELEASE-0.17.0}),
+ * commit abbreviations, and the nearest names to one that does not exist.
+ */
+public final class VersionNames {
+
+    private static final Pattern RELEASE = Pattern.compile("(?:RELEASE-|release-|v|V)?([0-9]+(?:\\.[0-9]+){0,3})");
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
+
+    private VersionNames() {
+    }
+
+    /** {@code 0.17.0} for any spelling of that release, empty for a name that is no release. */
+    public static Optional<String> release(String name) {
+        Matcher m = RELEASE.matcher(name.trim());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** Whether two names spell the same release ({@code 0.17} and {@code 0.17.0} included). */
+    public static boolean sameRelease(String a, String b) {
+        Optional<String> ra = release(a);
+        Optional<String> rb = release(b);
+        return ra.isPresent() && rb.isPresent() && padded(ra.get()).equals(padded(rb.get()));
+    }
+
+    private static String padded(String release) {
+        String r = release;
+        while (r.split("\\.").length < 3) {
+            r = r + ".0";
+        }
+        return r;
+    }
+
+    /** The tag names a release may have in a git repository, Unikraft's own first. */
+    public static List<String> tagCandidates(String name) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(name);
+        release(name).ifPresent(r -> {
+            for (String spelling : new String[] {r, padded(r), r.endsWith(".0") ? r.substring(0, r.length() - 2) : r}) {
+                names.add("RELEASE-" + spelling);
+                names.add("v" + spelling);
+                names.add(spelling);
+            }
+        });
+        return List.copyOf(names);
+    }
+
+    /** Whether a name can be a full or abbreviated commit id. */
+    public static boolean looksLikeCommit(String name) {
+        return COMMIT.matcher(name).matches();
+    }
+
+    /**
+     * Up to {@code limit} names of {@code available} nearest to {@code wanted}: releases by numeric
+     * closeness when both are releases, otherwise by edit distance.
+     */
+    public static List<String> nearest(String wanted, java.util.Collection<String> available, int limit) {
+        List<String> sorted = new ArrayList<>(new LinkedHashSet<>(available));
+        sorted.sort(Comparator.comparingDouble((String candidate) -> distance(wanted, candidate)).thenComparing(Comparator.naturalOrder()));
+        // One spelling per release (the manifest's 0.17.0 and the tag RELEASE-0.17.0 are one choice).
+        List<String> chosen = new ArrayList<>();
+        Set<String> releases = new java.util.HashSet<>();
+        for (String candidate : sorted) {
+            Optional<String> release = release(candidate).map(VersionNames::padded);
+            if (release.isPresent() && !releases.add(release.get())) {
+                continue;
+            }
+            chosen.add(candidate);
+            if (chosen.size() == limit) {
+                break;
+            }
+        }
+        return chosen;
+    }
+
+    static double distance(String wanted, String candidate) {
+        Optional<String> w = release(wanted);
+        Optional<String> c = release(candidate);
+        if (w.isPresent() && c.isPresent()) {
+            long[] a = numbers(w.get());
+            long[] b = numbers(c.get());
+            double d = 0;
+            double weight = 1_000_000;
+            for (int i = 0; i < 4; i++) {
+                d += Math.abs(a[i] - b[i]) * weight;
+                weight /= 1000;
+            }
+            // Every release is nearer than any name that is no release; the RELEASE- spelling first.
+            return d / 1e9 + (candidate.startsWith("RELEASE-") ? 0 : 1e-6);
+        }
+        return 1 + editDistance(wanted.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+    }
+
+    private static long[] numbers(String release) {
+        long[] n = new long[4];
+        String[] parts = release.split("\\.");
+        for (int i = 0; i < Math.min(4, parts.length); i++) {
+            n[i] = Long.parseLong(parts[i].length() > 12 ? parts[i].substring(0, 12) : parts[i]);
+        }
+        return n;
+    }
+
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** Releases newest first, then other names alphabetically. */
+    public static Comparator<String> newestFirst() {
+        return (a, b) -> {
+            Optional<String> ra = release(a);
+            Optional<String> rb = release(b);
+            if (ra.isPresent() && rb.isPresent()) {
+                long[] na = numbers(ra.get());
+                long[] nb = numbers(rb.get());
+                for (int i = 0; i < 4; i++) {
+                    if (na[i] != nb[i]) {
+                        return Long.compare(nb[i], na[i]);
+                    }
+                }
+                return a.compareTo(b);
+            }
+            if (ra.isPresent() != rb.isPresent()) {
+                return ra.isPresent() ? -1 : 1;
+            }
+            return a.compareTo(b);
+        };
+    }
+}
