@@ -87,10 +87,9 @@ public final class SymbolDoctor {
         Set<String> fixed = base.stream().map(a -> a.symbol().substring("CONFIG_".length())).collect(Collectors.toSet());
         LinkPlanner.Input input = new LinkPlanner.Input(index, foreign, application, fixed, link.autoConfig(), link.stubs());
         LinkPlan plan = LinkPlanner.plan(input, new KconfigConfiguration(configured.tree(), base));
-        List<ConfigAssignment> assignments = new ArrayList<>();
-        for (LinkPlan.Enablement e : plan.enabled()) {
-            assignments.add(ConfigAssignment.of("CONFIG_" + e.option() + "=y", "uknative link plan (for " + String.join(", ", e.forWhat()) + ")"));
-        }
+        // Everything the plan added to the configuration: its enablements and the dependencies they needed.
+        List<ConfigAssignment> all = ((KconfigConfiguration) plan.finalConfiguration()).assignments();
+        List<ConfigAssignment> assignments = all.subList(base.size(), all.size());
         return new Diagnosis(plan, assignments, index);
     }
 

@@ -70,7 +70,7 @@ public final class KconfigConfiguration implements Configuration {
         if (problem.get().kind() == ConfigProblem.Kind.UNMET_DEPENDENCY && depth < DEPENDENCY_DEPTH) {
             KconfigConfiguration withDependencies = this;
             for (String dependency : offDependencies(option)) {
-                withDependencies = withDependencies.enableOne(dependency, "needed by CONFIG_" + option, refused, depth + 1);
+                withDependencies = withDependencies.enableOne(dependency, "uknative link plan: needed by CONFIG_" + option, refused, depth + 1);
             }
             if (withDependencies != this) {
                 refused.remove(option);

@@ -87,7 +87,7 @@ public final class LinkPlanner {
                 } else if (!input.autoConfig()) {
                     refused.put(option, "--no-auto-config (it would provide " + why + ")");
                 } else {
-                    ask.put(option, "uknative: " + why);
+                    ask.put(option, "uknative link plan: for " + why);
                 }
             }
             if (ask.isEmpty()) {
@@ -96,6 +96,9 @@ public final class LinkPlanner {
             // One option at a time, so that what each brings along is its own.
             for (Map.Entry<String, String> option : ask.entrySet()) {
                 Configuration before = config;
+                if (before.isEnabled(option.getKey())) {
+                    continue; // brought along by an option turned on before it in this round
+                }
                 Configuration.Change change = config.enable(new TreeMap<>(Map.of(option.getKey(), option.getValue())));
                 change.refused().forEach((o, why) -> refused.put(o, why));
                 if (change.result().isEnabled(option.getKey())) {
