@@ -90,9 +90,12 @@ public final class MakeOutputParser {
         }
         Matcher ld = LD_ERROR.matcher(line);
         // ld's context lines ("…: in function `main':") come before the error they introduce, and
-        // binutils 2.39+ prints "NOTE: This behaviour is deprecated…" in successful builds.
-        if (ld.matches() && !ld.group(1).startsWith("warning") && !ld.group(1).startsWith("NOTE:")
-                && !IN_FUNCTION.matcher(ld.group(1)).matches()) {
+        // binutils 2.39+ prints "NOTE: This behaviour is deprecated…" in successful builds, warnings
+        // name their object first ("x.o: warning: missing .note.GNU-stack…"), and with -j a step line
+        // of another job can land right after "ld:" on the same line.
+        if (ld.matches() && !ld.group(1).startsWith("warning") && !ld.group(1).contains(": warning:")
+                && !ld.group(1).startsWith("NOTE:") && !IN_FUNCTION.matcher(ld.group(1)).matches()
+                && !STEP.matcher(ld.group(1)).matches() && !ld.group(1).isBlank()) {
             return new Diagnostic("ld: " + ld.group(1), Optional.empty(), 0, 0);
         }
         return null;

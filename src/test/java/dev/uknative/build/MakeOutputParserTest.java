@@ -131,6 +131,18 @@ class MakeOutputParserTest {
     }
 
     @Test
+    void ldWarningsAndStepLinesInterleavedWithLdAreNotTheErrorTheLaterUndefinedReferenceIs() {
+        MakeOutputParser parser = new MakeOutputParser();
+
+        parser.accept("/usr/bin/ld: /w/.unikraft/build/libziggy.a(root.o): warning: missing .note.GNU-stack section implies executable stack");
+        parser.accept("/usr/bin/ld:   LD      libuksched.ld.o");
+        parser.accept("/usr/bin/ld: /w/.unikraft/build/libziggy.a(root.o): in function `add':");
+        parser.accept("/usr/bin/ld: root.zig:(.text+0x42): undefined reference to `isatty'");
+
+        assertThat(parser.firstError()).map(MakeOutputParser.Diagnostic::describe).contains("root.zig: undefined reference to `isatty'");
+    }
+
+    @Test
     void warningsAreNotErrors() throws IOException {
         MakeOutputParser parser = feed("warnings.txt");
 
