@@ -29,11 +29,18 @@ public final class Downloader {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Reporter reporter;
-    private final HttpClient http;
+    /** Made on first use: creating one sets up TLS (about 0.1 s), which most builds never need. */
+    private HttpClient http;
 
     public Downloader(Reporter reporter) {
         this.reporter = reporter;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(CONNECT_TIMEOUT).build();
+        }
+        return http;
     }
 
     /** The whole content at {@code uri} (a manifest). */
@@ -90,7 +97,7 @@ public final class Downloader {
                         "use an https: URL, or a file: URL for a local copy");
             }
             HttpRequest request = HttpRequest.newBuilder(uri).GET().header("User-Agent", "uknative").build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() / 100 != 2) {
                 response.body().close();
                 throw UknativeException.environment("cannot download " + uri + ": HTTP " + response.statusCode(),
