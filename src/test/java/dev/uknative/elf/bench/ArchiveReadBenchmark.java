@@ -41,4 +41,10 @@ public class ArchiveReadBenchmark {
     public ArchiveSymbols readAllSymbols() {
         return new ArchiveReader().read(archive);
     }
+
+    /** What the symbol doctor reads: the symbols and every raw syscall site (a scan of all code). */
+    @Benchmark
+    public ArchiveSymbols readAllSymbolsAndSyscallSites() {
+        return new ArchiveReader().readWithSyscalls(archive);
+    }
 }
