@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -74,27 +73,8 @@ public final class Builder {
      * of this one (which the JVM reports as an overlapping lock instead of blocking).
      */
     private FileLock acquire(FileChannel channel, ProjectLayout layout) throws IOException {
-        boolean told = false;
-        while (true) {
-            try {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return lock;
-                }
-            } catch (OverlappingFileLockException e) {
-                // Held by another thread here: wait as for another process.
-            }
-            if (!told) {
-                reporter.info("Waiting for another uknative build of " + layout.root() + " to finish...");
-                told = true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UknativeException(ExitCode.INTERRUPTED, null, "interrupted while waiting for another build", null, e);
-            }
-        }
+        return dev.uknative.core.FileLocks.acquire(channel,
+                () -> reporter.info("Waiting for another uknative build of " + layout.root() + " to finish..."), "another build");
     }
 
     private BuildResult buildLocked(BuildRequest request, ProjectLayout layout) {

@@ -94,12 +94,8 @@ public final class ProviderIndexes {
     }
 
     private FileLock lockWaiting(FileChannel channel) throws IOException {
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-            reporter.info("Waiting for another uknative to finish indexing this Unikraft...");
-            lock = channel.lock();
-        }
-        return lock;
+        return dev.uknative.core.FileLocks.acquire(channel,
+                () -> reporter.info("Waiting for another uknative to finish indexing this Unikraft..."), "the provider index");
     }
 
     private static Optional<ProviderIndex> read(Path file, String key) {

@@ -85,7 +85,7 @@ final class ProblemFinder {
         int limit = Math.max(3, upper.length() / 3);
         List<Candidate> candidates = new ArrayList<>();
         for (Symbol s : tree.definedSymbols()) {
-            int d = editDistance(upper, s.name().toUpperCase(), limit);
+            int d = dev.uknative.core.EditDistance.between(upper, s.name().toUpperCase(), limit);
             if (d <= limit) {
                 candidates.add(new Candidate(s.configName(), d));
             }
@@ -96,34 +96,6 @@ final class ProblemFinder {
             out.add(candidates.get(i).name());
         }
         return out;
-    }
-
-    /** Levenshtein distance, giving up (returning more than {@code limit}) early. */
-    static int editDistance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
-            return limit + 1;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            int rowMin = current[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.min(rowMin, current[j]);
-            }
-            if (rowMin > limit) {
-                return limit + 1;
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
     }
 
     private ConfigProblem invalid(AssignmentOutcome o) {

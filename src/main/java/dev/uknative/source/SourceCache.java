@@ -167,27 +167,8 @@ public final class SourceCache {
     }
 
     private FileLock acquire(FileChannel channel, String key) throws IOException {
-        boolean told = false;
-        while (true) {
-            try {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return lock;
-                }
-            } catch (OverlappingFileLockException e) {
-                // Held by another thread of this JVM: wait as for another process.
-            }
-            if (!told) {
-                reporter.info("Waiting for another uknative process to finish fetching " + key + "...");
-                told = true;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UknativeException(ExitCode.INTERRUPTED, null, "interrupted while waiting for the source cache", null, e);
-            }
-        }
+        return dev.uknative.core.FileLocks.acquire(channel,
+                () -> reporter.info("Waiting for another uknative process to finish fetching " + key + "..."), "the source cache");
     }
 
     /** Every finished tree, oldest use first. */

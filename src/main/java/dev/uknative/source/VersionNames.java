@@ -100,7 +100,7 @@ public final class VersionNames {
             // Every release is nearer than any name that is no release; the RELEASE- spelling first.
             return d / 1e9 + (candidate.startsWith("RELEASE-") ? 0 : 1e-6);
         }
-        return 1 + editDistance(wanted.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+        return 1 + dev.uknative.core.EditDistance.between(wanted.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
     }
 
     private static long[] numbers(String release) {
@@ -110,25 +110,6 @@ public final class VersionNames {
             n[i] = Long.parseLong(parts[i].length() > 12 ? parts[i].substring(0, 12) : parts[i]);
         }
         return n;
-    }
-
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Releases newest first, then other names alphabetically. */
