@@ -153,6 +153,12 @@ public final class ProviderIndexes {
                 .forEach(o -> everything.put(o, "uknative provider index"));
         Configuration all = enableGreedily(new KconfigConfiguration(configured.tree(), base), everything);
         KconfigConfiguration solved = (KconfigConfiguration) all;
+        for (ConfigAssignment target : base) {
+            if (!solved.solved().value(target.symbol()).orElse("").equals(target.value())) {
+                throw new UknativeException(ExitCode.BUG, null, "indexing Unikraft's libraries changed the target's "
+                        + target.symbol() + " (" + target.origin() + ")", "please report this with the Unikraft version");
+            }
+        }
         configurator.write(new KconfigConfigurator.Configured(configured.tree(), solved.solved(), configured.variables()));
         reporter.info("Indexing the libraries of Unikraft " + unikraft + " (once per version and compiler; about a minute)");
         try (OutputStream log = new BufferedOutputStream(Files.newOutputStream(work.resolve("make.log")))) {

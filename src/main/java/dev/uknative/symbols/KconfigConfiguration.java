@@ -85,7 +85,7 @@ public final class KconfigConfiguration implements Configuration {
         return this;
     }
 
-    /** The plain bool options, now off, that {@code option}'s "depends on" ANDs together. */
+    /** The plain bool options (not choice members), now off, that {@code option}'s "depends on" ANDs together. */
     private List<String> offDependencies(String option) {
         List<String> out = new ArrayList<>();
         tree.symbol(option).ifPresent(symbol -> collectAnded(symbol.directDependency(), out));
@@ -97,7 +97,8 @@ public final class KconfigConfiguration implements Configuration {
             collectAnded(and.left(), out);
             collectAnded(and.right(), out);
         } else if (e instanceof dev.uknative.kconfig.Symbol s && s.type() == dev.uknative.kconfig.SymbolType.BOOL && s.hasPrompt()
-                && !s.isConstant() && !solved.isEnabled(s.name()) && !out.contains(s.name())) {
+                && !s.isConstant() && s.choice().isEmpty() && !solved.isEnabled(s.name()) && !out.contains(s.name())) {
+            // Never a choice member: turning one on switches its choice (the architecture, the platform…).
             out.add(s.name());
         }
     }

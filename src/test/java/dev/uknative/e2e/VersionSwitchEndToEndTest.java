@@ -32,9 +32,11 @@ class VersionSwitchEndToEndTest {
     private String release;
     private String later;
 
+    private String previousCache;
+
     @BeforeEach
     void setUp() throws IOException {
-        System.setProperty("uknative.cache.dir", work.resolve("cache").toString());
+        previousCache = System.setProperty("uknative.cache.dir", work.resolve("cache").toString());
         try (Repository repo = new FileRepositoryBuilder().findGitDir(UnikraftCondition.tree().toFile()).build()) {
             release = repo.resolve("refs/tags/RELEASE-0.17.0^{commit}").name();
             ObjectId staging = repo.resolve("refs/heads/staging^{commit}");
@@ -49,7 +51,11 @@ class VersionSwitchEndToEndTest {
 
     @AfterEach
     void tearDown() {
-        System.clearProperty("uknative.cache.dir");
+        if (previousCache == null) {
+            System.clearProperty("uknative.cache.dir");
+        } else {
+            System.setProperty("uknative.cache.dir", previousCache);
+        }
     }
 
     private void kraftfile(String version) throws IOException {

@@ -46,6 +46,16 @@ class KconfigConfigurationTest {
                 	depends on HIDDEN
                 config LIBOFF
                 	bool "off by the Kraftfile"
+                choice
+                	prompt "architecture"
+                config ARCH_A
+                	bool "a"
+                config ARCH_B
+                	bool "b"
+                endchoice
+                config LIBONLYONB
+                	bool "only on b"
+                	depends on ARCH_B
                 """);
         tree = KconfigParser.parse(dir.resolve("Config.uk"), Map.of());
     }
@@ -79,9 +89,11 @@ class KconfigConfigurationTest {
         KconfigConfiguration start = new KconfigConfiguration(tree, List.of(ConfigAssignment.of("CONFIG_LIBMMAP=y", "kraftfile"),
                 ConfigAssignment.of("CONFIG_LIBVMEM=y", "kraftfile"), ConfigAssignment.of("CONFIG_LIBFALLOC=y", "kraftfile")));
 
-        Configuration.Change change = start.enable(ask("LIBOLDMMAP", "LIBNEEDSHIDDEN"));
+        Configuration.Change change = start.enable(ask("LIBOLDMMAP", "LIBNEEDSHIDDEN", "LIBONLYONB"));
 
-        assertThat(change.refused()).containsOnlyKeys("LIBOLDMMAP", "LIBNEEDSHIDDEN");
+        assertThat(change.refused()).as("a choice is never switched to satisfy a dependency")
+                .containsOnlyKeys("LIBOLDMMAP", "LIBNEEDSHIDDEN", "LIBONLYONB");
+        assertThat(change.result().isEnabled("ARCH_A")).isTrue();
         assertThat(change.refused().get("LIBOLDMMAP")).contains("CONFIG_LIBOLDMMAP=y cannot hold").contains("LIBMMAP");
         assertThat(change.result().isEnabled("LIBOLDMMAP")).isFalse();
         assertThat(((KconfigConfiguration) change.result()).assignments()).hasSize(3);
