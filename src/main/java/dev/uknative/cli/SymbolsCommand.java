@@ -26,11 +26,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative symbols}: the symbol doctor's link plan, as a table or JSON. */
 @Command(name = "symbols", mixinStandardHelpOptions = true,
-        description = {"Show what the native: libraries need at the link, and how each symbol is resolved:",
-            "provided (by a library that is on), enabled (uknative turns its library on), enosys (only Unikraft's",
-            "-ENOSYS syscall stub), stubbed (uknative's weak stub, which crashes the VM naming the function),",
-            "missing (with --no-stubs), weak-unresolved (a weak reference left null). Also lists raw syscalls.",
-            "Indexes the Unikraft tree's libraries first when it has not been indexed (about a minute, once)."},
+        description = {"Show what native: libraries need at the link and how each symbol is resolved:",
+            "  provided         a library that is on (or other native code) defines it",
+            "  enabled          uknative turns on the library option that provides it",
+            "  enosys           only Unikraft's weak -ENOSYS syscall stub defines it",
+            "  stubbed          uknative's weak stub: a call crashes the VM, naming it",
+            "  missing          nothing defines it, --no-stubs: the link fails on it",
+            "  weak-unresolved  a weak reference nothing defines: it stays null",
+            "Also lists the options turned on (and why), those that cannot be, and the",
+            "raw syscalls.",
+            "The first use on a Unikraft tree indexes its libraries (about a minute, once)."},
         footer = {"", "Examples:", "  uknative symbols examples/helloworld-zig --unikraft-source ~/src/unikraft",
             "  uknative symbols --json examples/helloworld-zig", "  uknative symbols zig-out/lib/libfoo.a --unikraft-source ~/src/unikraft"})
 final class SymbolsCommand implements Callable<Integer> {
