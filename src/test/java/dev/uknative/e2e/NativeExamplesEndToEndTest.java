@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.uknative.testing.CliRun;
+import dev.uknative.testing.Examples;
 import dev.uknative.testing.RequiresUnikraft;
 import dev.uknative.testing.UnikraftCondition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,7 @@ class NativeExamplesEndToEndTest {
     void theRustExampleIsBuiltWithCargoLinkedAndRuns() throws IOException {
         assumeTrue(Files.isExecutable(Path.of(System.getProperty("user.home"), ".cargo/bin/cargo"))
                 || Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "cargo"))), "cargo is not installed");
-        Path app = copyOf(Path.of("examples/helloworld-rust"));
+        Path app = Examples.copy(Path.of("examples/helloworld-rust"), work);
 
         CliRun run = CliRun.of("run", app.toString(), "--timeout", "120s", "--unikraft-source", UnikraftCondition.tree().toString(), "-j2");
 
@@ -36,21 +36,5 @@ class NativeExamplesEndToEndTest {
         assertThat(run.err()).contains("Built native library rs (cargo, release profile)");
         assertThat(run.out()).contains("Hello from Rust (1)").contains("Hello from Rust (3)");
         assertThat(app.resolve(".unikraft/build/native/rs/librs.a")).isRegularFile();
-    }
-
-    private Path copyOf(Path source) throws IOException {
-        Path target = work.resolve(source.getFileName());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(p -> !source.relativize(p).toString().startsWith(".unikraft")
-                    && !p.getFileName().toString().startsWith(".config") && !source.relativize(p).toString().contains("target")).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return target;
     }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.uknative.testing.CliRun;
+import dev.uknative.testing.Examples;
 import dev.uknative.testing.RequiresUnikraft;
 import dev.uknative.testing.UnikraftCondition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,7 +36,7 @@ class SymbolDoctorEndToEndTest {
     @Test
     void theZigExampleRunsInReleaseSafeAndInDebugWithNoHandWrittenStubs() throws IOException {
         assumeTrue(System.getenv("ZIG") != null || onPath("zig"), "zig is not installed (./scripts/test installs it)");
-        Path app = copyOf(Path.of("examples/helloworld-zig"));
+        Path app = Examples.copy(Path.of("examples/helloworld-zig"), work);
 
         CliRun release = run(app);
         assertThat(release.exitCode()).as(release.toString()).isZero();
@@ -174,21 +174,5 @@ class SymbolDoctorEndToEndTest {
 
     private static boolean onPath(String tool) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-    }
-
-    private Path copyOf(Path source) throws IOException {
-        Path target = work.resolve(source.getFileName());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(p -> !source.relativize(p).toString().startsWith(".unikraft")
-                    && !p.getFileName().toString().startsWith(".config")).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return target;
     }
 }

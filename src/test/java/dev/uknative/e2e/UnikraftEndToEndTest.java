@@ -3,12 +3,12 @@ package dev.uknative.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uknative.testing.CliRun;
+import dev.uknative.testing.Examples;
 import dev.uknative.testing.RequiresUnikraft;
 import dev.uknative.testing.UnikraftCondition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,7 +34,7 @@ class UnikraftEndToEndTest {
 
     @Test
     void theHelloExampleBuildsUnmodifiedRunsAndHalts() throws IOException {
-        Path app = copyOf(Path.of("examples/helloworld-c"));
+        Path app = Examples.copy(Path.of("examples/helloworld-c"), work);
         assertThat(app.resolve("Makefile")).doesNotExist();
         assertThat(app.resolve("Config.uk")).doesNotExist();
 
@@ -152,7 +152,7 @@ class UnikraftEndToEndTest {
 
     @Test
     void buildsWithoutFlexOrBisonOnThePath() throws Exception {
-        Path app = copyOf(Path.of("examples/helloworld-c"));
+        Path app = Examples.copy(Path.of("examples/helloworld-c"), work);
         // A PATH with everything of /usr/bin and /bin except the tools Unikraft's kconfig needs.
         Path bin = Files.createDirectories(work.resolve("bin-without-flex"));
         for (String dir : List.of("/usr/bin", "/bin")) {
@@ -228,21 +228,5 @@ class UnikraftEndToEndTest {
                 + lib.toUpperCase() + "_SRCS-y += $(" + lib.toUpperCase() + "_BASE)/main.c\n");
         Files.writeString(app.resolve("main.c"), mainC);
         return app;
-    }
-
-    private Path copyOf(Path source) throws IOException {
-        Path target = work.resolve(source.getFileName());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(p -> !source.relativize(p).toString().startsWith(".unikraft")
-                    && !p.getFileName().toString().startsWith(".config")).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return target;
     }
 }
