@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class ZigAdapter implements LanguageAdapter {
 
-    static final String TARGET = "x86_64-linux-musl";
+    static final String TARGET = NativeLibrary.ZIG_TARGETS.get(0);
     static final String DEFAULT_MODE = "ReleaseSafe";
 
     @Override
@@ -31,9 +31,13 @@ final class ZigAdapter implements LanguageAdapter {
         }
         String zig = tools.zig().toString();
         String mode = library.optimize().orElse(DEFAULT_MODE);
-        List<String> command = List.of(zig, "build-lib", "-static", "-fcompiler-rt", "-mno-red-zone", "-mcpu=baseline",
-                "-fno-stack-protector", "-target", TARGET, "-lc", "-O", mode,
-                "-femit-bin=" + staging.resolve(LanguageAdapter.archiveName(library)), root.toString());
+        String target = library.target().orElse(TARGET);
+        List<String> command = new ArrayList<>(List.of(zig, "build-lib", "-static", "-fcompiler-rt", "-mno-red-zone", "-mcpu=baseline",
+                "-fno-stack-protector", "-target", target));
+        if (target.endsWith("-musl")) {
+            command.add("-lc"); // with no libc (-none), Zig's std makes raw syscalls instead
+        }
+        command.addAll(List.of("-O", mode, "-femit-bin=" + staging.resolve(LanguageAdapter.archiveName(library)), root.toString()));
         List<Path> inputs = new ArrayList<>(SourceFiles.under(sources));
         if (!root.startsWith(sources)) {
             inputs.add(root);
@@ -41,7 +45,7 @@ final class ZigAdapter implements LanguageAdapter {
         Map<String, String> environment = Map.of(
                 "ZIG_GLOBAL_CACHE_DIR", tools.zigGlobalCache().toString(),
                 "ZIG_LOCAL_CACHE_DIR", output.resolve("zig-cache").toString());
-        return new Recipe("zig build-lib, " + mode, List.of(List.of(zig, "version")), List.of(command), environment,
+        return new Recipe("zig build-lib, " + mode + (target.equals(TARGET) ? "" : ", " + target), List.of(List.of(zig, "version")), List.of(command), environment,
                 sources, inputs, staging.resolve(LanguageAdapter.archiveName(library)));
     }
 }

@@ -204,7 +204,9 @@ public final class KraftfileReader {
             Optional<String> root = Optional.empty();
             Optional<String> optimize = Optional.empty();
             Optional<String> archive = Optional.empty();
+            Optional<String> target = Optional.empty();
             Node optimizeNode = null;
+            Node targetNode = null;
             for (NodeTuple entry : entries(map)) {
                 String key = key(entry);
                 Node v = entry.getValueNode();
@@ -222,11 +224,15 @@ public final class KraftfileReader {
                         optimizeNode = v;
                     }
                     case "archive" -> archive = Optional.of(scalar(v, where + ".archive"));
-                    default -> warnUnknown(entry.getKeyNode(), key, where, Set.of("lang", "path", "root", "optimize", "archive"));
+                    case "target" -> {
+                        target = Optional.of(scalar(v, where + ".target"));
+                        targetNode = v;
+                    }
+                    default -> warnUnknown(entry.getKeyNode(), key, where, Set.of("lang", "path", "root", "optimize", "archive", "target"));
                 }
             }
             if (archive.isPresent()) {
-                if (language.isPresent() || path.isPresent() || root.isPresent()) {
+                if (language.isPresent() || path.isPresent() || root.isPresent() || target.isPresent()) {
                     throw error(value, where + " gives both archive: and sources", "give either archive: PATH, or lang: and path:");
                 }
                 return new NativeLibrary(name, NativeLibrary.Language.ARCHIVE, path, root, optimize, archive, location(value));
@@ -240,7 +246,15 @@ public final class KraftfileReader {
                 throw error(optimizeNode, "unknown zig optimize mode '" + optimize.get() + "'",
                         "use one of: " + String.join(", ", NativeLibrary.ZIG_MODES));
             }
-            return new NativeLibrary(name, lang, Optional.of(path.orElse(name)), root, optimize, archive, location(value));
+            if (target.isPresent() && lang != NativeLibrary.Language.ZIG) {
+                throw error(targetNode, where + ": target: is for zig libraries only", "remove target: (" + lang.id()
+                        + " libraries are built for x86_64 Linux ABI objects)");
+            }
+            if (target.isPresent() && !NativeLibrary.ZIG_TARGETS.contains(target.get())) {
+                throw error(targetNode, "unknown zig target '" + target.get() + "' in " + where,
+                        "use one of: " + String.join(", ", NativeLibrary.ZIG_TARGETS));
+            }
+            return new NativeLibrary(name, lang, Optional.of(path.orElse(name)), root, optimize, archive, location(value), target);
         }
 
         private List<TargetSpec> targets(Node value) {

@@ -22,9 +22,10 @@ import java.util.Optional;
  * @param root     the root source file where the language needs one (zig)
  * @param optimize the optimisation mode, as the language names it (zig: Debug, ReleaseSafe, …)
  * @param archive  a prebuilt {@code .a}, relative to the project (language {@link Language#ARCHIVE})
+ * @param target   zig's target triple, one of {@link #ZIG_TARGETS} (default: the first, musl with libc)
  */
 public record NativeLibrary(String name, Language language, Optional<String> path, Optional<String> root,
-                            Optional<String> optimize, Optional<String> archive, Location location) {
+                            Optional<String> optimize, Optional<String> archive, Location location, Optional<String> target) {
 
     /** The languages uknative can build a static library from, and prebuilt archives. */
     public enum Language {
@@ -46,6 +47,13 @@ public record NativeLibrary(String name, Language language, Optional<String> pat
     /** Zig's optimisation modes, the values {@code optimize:} takes for zig. */
     public static final java.util.List<String> ZIG_MODES = java.util.List.of("Debug", "ReleaseSafe", "ReleaseFast", "ReleaseSmall");
 
+    /**
+     * The targets zig libraries are built for: musl with {@code -lc} (libc calls, which Unikraft's
+     * posix libraries provide), or no libc at all (Zig's std issues raw syscalls, which Unikraft's
+     * syscall shim handler serves).
+     */
+    public static final java.util.List<String> ZIG_TARGETS = java.util.List.of("x86_64-linux-musl", "x86_64-linux-none");
+
     public NativeLibrary {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(language, "language");
@@ -54,5 +62,11 @@ public record NativeLibrary(String name, Language language, Optional<String> pat
         Objects.requireNonNull(optimize, "optimize");
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(target, "target");
+    }
+
+    public NativeLibrary(String name, Language language, Optional<String> path, Optional<String> root,
+                         Optional<String> optimize, Optional<String> archive, Location location) {
+        this(name, language, path, root, optimize, archive, location, Optional.empty());
     }
 }

@@ -57,6 +57,24 @@ class SymbolDoctorEndToEndTest {
     }
 
     @Test
+    void zigWithoutLibcRunsOnRawSyscallsAloneThroughTheShimHandler() throws IOException {
+        assumeTrue(System.getenv("ZIG") != null || onPath("zig"), "zig is not installed (./scripts/test installs it)");
+        Path app = Examples.copy(Path.of("examples/helloworld-zig"), work);
+        Path kraftfile = app.resolve("Kraftfile");
+        Files.writeString(kraftfile, Files.readString(kraftfile).replace("optimize: ReleaseSafe", "optimize: ReleaseSafe, target: x86_64-linux-none"));
+
+        CliRun none = run(app);
+
+        assertThat(none.exitCode()).as(none.toString()).isZero();
+        assertThat(none.out()).containsPattern("info: add\\(40, 2\\) on thread \\d+").contains("add(40, 2) = 42");
+        assertThat(none.err()).contains("(zig build-lib, ReleaseSafe, x86_64-linux-none)")
+                .containsPattern("turning on CONFIG_LIBPOSIX_FDIO for .*syscall write")
+                .doesNotContain("stubbed");
+        String table = CliRun.of("symbols", app.toString(), "--unikraft-source", UnikraftCondition.tree().toString()).out();
+        assertThat(table).containsPattern("raw syscalls: \\d+ sites, .*gettid \\(186\\).*write \\(1\\)");
+    }
+
+    @Test
     void aStubbedCallStopsTheVmAndWithoutStubsTheMissingSetIsWhatTheLinkerReports() throws IOException, InterruptedException {
         Path app = cApp();
 

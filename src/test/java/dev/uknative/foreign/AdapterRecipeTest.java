@@ -62,6 +62,18 @@ class AdapterRecipeTest {
     }
 
     @Test
+    void zigWithoutLibcLeavesOutDashLc() throws IOException {
+        write("root.zig", "\n");
+        NativeLibrary none = new NativeLibrary("lib", Language.ZIG, Optional.of("lib"), Optional.of("root.zig"), Optional.empty(),
+                Optional.empty(), new Location(Path.of("/project/Kraftfile"), 7, 3), Optional.of("x86_64-linux-none"));
+
+        Recipe recipe = new ZigAdapter().recipe(none, sources, output, staging, tools);
+
+        assertThat(recipe.commands().get(0)).containsSubsequence("-target", "x86_64-linux-none", "-O").doesNotContain("-lc");
+        assertThat(recipe.description()).isEqualTo("zig build-lib, ReleaseSafe, x86_64-linux-none");
+    }
+
+    @Test
     void zigTakesTheOptimizeModeAndAGlobalCacheFromTheEnvironment() throws IOException {
         write("root.zig", "\n");
         Toolchains withCache = new Toolchains(Map.of("ZIG_GLOBAL_CACHE_DIR", "/shared/zig"), new ToolLocator(dir.resolve("bin").toString()),

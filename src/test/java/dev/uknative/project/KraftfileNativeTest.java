@@ -16,7 +16,7 @@ class KraftfileNativeTest {
         Kraftfile k = new KraftfileReader().parse(FILE, """
                 name: app
                 native:
-                  ziggy: {lang: zig, path: ziggy, root: src/root.zig, optimize: ReleaseSafe}
+                  ziggy: {lang: zig, path: ziggy, root: src/root.zig, optimize: ReleaseSafe, target: x86_64-linux-none}
                   speed: {lang: rust, path: rs}
                   helper:
                     lang: c
@@ -29,6 +29,7 @@ class KraftfileNativeTest {
         assertThat(ziggy.path()).contains("ziggy");
         assertThat(ziggy.root()).contains("src/root.zig");
         assertThat(ziggy.optimize()).contains("ReleaseSafe");
+        assertThat(ziggy.target()).contains("x86_64-linux-none");
         assertThat(ziggy.location().line()).isEqualTo(3);
         assertThat(k.natives().get(1).language()).isEqualTo(NativeLibrary.Language.RUST);
         assertThat(k.natives().get(2).path()).as("path defaults to the library's name").contains("helper");
