@@ -21,6 +21,10 @@ final class LinkPlanReport {
         for (Map.Entry<String, String> r : plan.refused().entrySet()) {
             reporter.warn("native: CONFIG_" + r.getKey() + " stays off: " + r.getValue());
         }
+        for (LinkPlan.Conflict c : plan.conflicts()) {
+            reporter.warn("native: " + c.symbol() + " is defined by both " + c.first() + " and " + c.second()
+                    + ": the link will stop with a multiple-definition error (make one of them weak or static, or drop one)");
+        }
         LinkPlan.SyscallReport sys = plan.syscalls();
         if (sys.sites() > 0) {
             reporter.info("native: " + sys.sites() + " raw syscall instruction" + (sys.sites() == 1 ? "" : "s")

@@ -144,6 +144,10 @@ final class SymbolsCommand implements Callable<Integer> {
         for (Map.Entry<String, String> r : plan.refused().entrySet()) {
             text.append("not enabled CONFIG_").append(r.getKey()).append(": ").append(r.getValue()).append('\n');
         }
+        for (LinkPlan.Conflict c : plan.conflicts()) {
+            text.append("defined twice: ").append(c.symbol()).append(" by ").append(c.first()).append(" and ").append(c.second())
+                    .append(" (ld: multiple definition)\n");
+        }
         LinkPlan.SyscallReport sys = plan.syscalls();
         if (sys.sites() > 0) {
             text.append("raw syscalls: ").append(sys.sites()).append(" sites");
@@ -183,8 +187,14 @@ final class SymbolsCommand implements Callable<Integer> {
         for (Map.Entry<String, String> r : plan.refused().entrySet()) {
             j.append(k++ == 0 ? "" : ", ").append(PsCommand.string("CONFIG_" + r.getKey())).append(": ").append(PsCommand.string(r.getValue()));
         }
+        j.append("},\n  \"conflicts\": [");
+        k = 0;
+        for (LinkPlan.Conflict c : plan.conflicts()) {
+            j.append(k++ == 0 ? "" : ", ").append("{\"symbol\": ").append(PsCommand.string(c.symbol())).append(", \"first\": ")
+                    .append(PsCommand.string(c.first())).append(", \"second\": ").append(PsCommand.string(c.second())).append('}');
+        }
         LinkPlan.SyscallReport sys = plan.syscalls();
-        j.append("},\n  \"syscalls\": {\"sites\": ").append(sys.sites()).append(", \"byName\": {");
+        j.append("],\n  \"syscalls\": {\"sites\": ").append(sys.sites()).append(", \"byName\": {");
         k = 0;
         for (Map.Entry<String, Integer> e : sys.byName().entrySet()) {
             j.append(k++ == 0 ? "" : ", ").append(PsCommand.string(e.getKey())).append(": ").append(e.getValue());

@@ -15,10 +15,16 @@ import java.util.TreeMap;
  * @param refused   options that would have provided something but cannot be turned on (or the
  *                  Kraftfile turns off), with why
  * @param syscalls  the raw {@code syscall} instructions of the linked foreign code
+ * @param conflicts symbols that foreign code (or the application) defines and something else linked
+ *                  defines too, both strongly: ld stops with "multiple definition"
  * @param finalConfiguration the configuration with {@link #enabled} applied
  */
 public record LinkPlan(List<Need> needs, List<Enablement> enabled, SortedMap<String, String> refused,
-                       SyscallReport syscalls, Configuration finalConfiguration) {
+                       SyscallReport syscalls, List<Conflict> conflicts, Configuration finalConfiguration) {
+
+    /** A symbol two linked objects define strongly. */
+    public record Conflict(String symbol, String first, String second) {
+    }
 
     /** How a needed symbol is resolved. */
     public enum Status {
@@ -87,6 +93,7 @@ public record LinkPlan(List<Need> needs, List<Enablement> enabled, SortedMap<Str
         enabled = List.copyOf(enabled);
         refused = new TreeMap<>(refused);
         Objects.requireNonNull(syscalls, "syscalls");
+        conflicts = List.copyOf(conflicts);
         Objects.requireNonNull(finalConfiguration, "finalConfiguration");
     }
 

@@ -185,7 +185,7 @@ public final class LinkPlanner {
                         .noneMatch(d -> d.getKey().implementsSymbol(d.getValue())))
                 .toList();
         LinkPlan.SyscallReport syscalls = new LinkPlan.SyscallReport(link.syscallSites, byName, link.unknownSyscallNumbers, notImplemented);
-        return new LinkPlan(needs, enabled, refused, syscalls, config);
+        return new LinkPlan(needs, enabled, refused, syscalls, List.copyOf(link.conflicts.values()), config);
     }
 
     private static boolean dataElsewhere(ProviderIndex index, String symbol) {
@@ -212,12 +212,16 @@ public final class LinkPlanner {
         final Map<String, Integer> syscalls = new TreeMap<>();
         int syscallSites;
         int unknownSyscallNumbers;
+        /** Symbols two linked objects define strongly, one of them foreign code or the application: ld refuses them. */
+        final Map<String, LinkPlan.Conflict> conflicts = new TreeMap<>();
+        private final Set<String> libraries = new java.util.HashSet<>();
         private final Map<String, String> unikraftReferences = new LinkedHashMap<>();
 
         static Link simulate(Input input, Configuration config) {
             Link link = new Link();
             for (ProviderIndex.Library library : input.index().libraries()) {
                 if (library.option().isEmpty() || config.isEnabled(library.option().get())) {
+                    link.libraries.add(library.name());
                     link.define(library.name(), library.option(), library.symbols(), library.name().equals(ProviderIndex.SYSCALL_SHIM));
                     for (ElfSymbol s : library.symbols().undefined()) {
                         if (!s.isWeak()) {
@@ -258,6 +262,10 @@ public final class LinkPlanner {
         private void define(String owner, Optional<String> option, ObjectSymbols object, boolean shim) {
             for (ElfSymbol s : object.defined()) {
                 Definition previous = definitions.get(s.name());
+                if (previous != null && !previous.symbol().isWeak() && !s.isWeak() && !isCommon(previous.symbol()) && !isCommon(s)
+                        && (owner.startsWith("native.") || option.isEmpty() && !libraryOwner(owner))) {
+                    conflicts.putIfAbsent(s.name(), new LinkPlan.Conflict(s.name(), previous.owner(), owner));
+                }
                 if (previous == null || previous.symbol().isWeak() && !s.isWeak()) {
                     definitions.put(s.name(), new Definition(owner, option, s, shim && s.isWeak()));
                 }
@@ -276,6 +284,14 @@ public final class LinkPlanner {
                     strongReferences.putIfAbsent(s.name(), owner);
                 }
             }
+        }
+
+        private boolean libraryOwner(String owner) {
+            return libraries.contains(owner);
+        }
+
+        private static boolean isCommon(ElfSymbol s) {
+            return ElfSymbol.COMMON.equals(s.section());
         }
 
         /** ld links an archive member that defines a symbol some linked object references and nothing defines. */

@@ -54,8 +54,9 @@ class LinkPlannerTest {
                     return a + b + isatty(0) + (int) tid;
                 }
                 """);
+        HostTools.compile(dir, "m_dup", "int puts_like(const char *s) { return 1; } int dup_entry(void) { return 2; }\n");
         HostTools.compile(dir, "m_unused", "int nowhere_at_all(void); int never_linked(void) { return nowhere_at_all(); }\n");
-        HostTools.ok(dir, "ar", "rcs", "libforeign.a", "m_add.o", "m_unused.o");
+        HostTools.ok(dir, "ar", "rcs", "libforeign.a", "m_add.o", "m_unused.o", "m_dup.o");
         app = new ElfReader().readSymbols(HostTools.compile(dir, "app", "int add(int, int); int main(void) { return add(1, 2); }\n"));
         ElfReader reader = new ElfReader();
         List<ProviderIndex.Library> libraries = List.of(
@@ -135,6 +136,24 @@ class LinkPlannerTest {
 
         assertThat(link.exitCode()).isNotZero();
         assertThat(undefinedReferences(link.output())).isEqualTo(missing);
+    }
+
+    @Test
+    void aLinkedMemberThatRedefinesWhatALibraryDefinesIsAConflictAsLdSaysToo() throws IOException {
+        ObjectSymbols callsDup = new ElfReader().readSymbols(HostTools.compile(dir, "app2",
+                "int add(int, int); int dup_entry(void); int main(void) { return add(1, 2) + dup_entry(); }\n"));
+
+        LinkPlan plan = plan(List.of(callsDup), false, true);
+
+        assertThat(plan.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.symbol()).isEqualTo("puts_like");
+            assertThat(c.first()).isEqualTo("libalways");
+            assertThat(c.second()).isEqualTo("native.foreign(m_dup.o)");
+        });
+        assertThat(plan(List.of(app), false, true).conflicts()).as("m_dup.o is not linked when nothing needs it").isEmpty();
+        HostTools.Result link = HostTools.run(dir, List.of("ld", "-static", "-e", "main", "-o", "image2",
+                "app2.o", "libalways.o", "libsyscall_shim.o", "--start-group", "libforeign.a", "--end-group"));
+        assertThat(link.output()).contains("multiple definition of `puts_like'");
     }
 
     @Test

@@ -21,7 +21,7 @@ class StubGeneratorTest {
     Path dir;
 
     private static LinkPlan planStubbing(LinkPlan.Need... needs) {
-        return new LinkPlan(List.of(needs), List.of(), new java.util.TreeMap<>(), LinkPlan.SyscallReport.none(),
+        return new LinkPlan(List.of(needs), List.of(), new java.util.TreeMap<>(), LinkPlan.SyscallReport.none(), List.of(),
                 new MapConfiguration(Set.of(), Set.of()));
     }
 
