@@ -144,6 +144,8 @@ final class SymbolsCommand implements Callable<Integer> {
         for (Map.Entry<String, String> r : plan.refused().entrySet()) {
             text.append("not enabled CONFIG_").append(r.getKey()).append(": ").append(r.getValue()).append('\n');
         }
+        plan.selects().forEach((option, selected) -> text.append("CONFIG_").append(option).append(" selects ")
+                .append(String.join(", ", selected)).append('\n'));
         for (LinkPlan.Conflict c : plan.conflicts()) {
             text.append("defined twice: ").append(c.symbol()).append(" by ").append(c.first()).append(" and ").append(c.second())
                     .append(" (ld: multiple definition)\n");
@@ -186,6 +188,12 @@ final class SymbolsCommand implements Callable<Integer> {
         int k = 0;
         for (Map.Entry<String, String> r : plan.refused().entrySet()) {
             j.append(k++ == 0 ? "" : ", ").append(PsCommand.string("CONFIG_" + r.getKey())).append(": ").append(PsCommand.string(r.getValue()));
+        }
+        j.append("},\n  \"selects\": {");
+        k = 0;
+        for (Map.Entry<String, List<String>> e : plan.selects().entrySet()) {
+            j.append(k++ == 0 ? "" : ", ").append(PsCommand.string("CONFIG_" + e.getKey())).append(": ")
+                    .append(strings(e.getValue().stream().map(o -> "CONFIG_" + o).toList()));
         }
         j.append("},\n  \"conflicts\": [");
         k = 0;

@@ -17,10 +17,13 @@ import java.util.TreeMap;
  * @param syscalls  the raw {@code syscall} instructions of the linked foreign code
  * @param conflicts symbols that foreign code (or the application) defines and something else linked
  *                  defines too, both strongly: ld stops with "multiple definition"
+ * @param selects   for every option this plan names (enabled, refused, or providing a need), what its
+ *                  Kconfig {@code select}s (empty lists left out)
  * @param finalConfiguration the configuration with {@link #enabled} applied
  */
 public record LinkPlan(List<Need> needs, List<Enablement> enabled, SortedMap<String, String> refused,
-                       SyscallReport syscalls, List<Conflict> conflicts, Configuration finalConfiguration) {
+                       SyscallReport syscalls, List<Conflict> conflicts, SortedMap<String, List<String>> selects,
+                       Configuration finalConfiguration) {
 
     /** A symbol two linked objects define strongly. */
     public record Conflict(String symbol, String first, String second) {
@@ -94,6 +97,7 @@ public record LinkPlan(List<Need> needs, List<Enablement> enabled, SortedMap<Str
         refused = new TreeMap<>(refused);
         Objects.requireNonNull(syscalls, "syscalls");
         conflicts = List.copyOf(conflicts);
+        selects = new TreeMap<>(selects);
         Objects.requireNonNull(finalConfiguration, "finalConfiguration");
     }
 

@@ -185,7 +185,16 @@ public final class LinkPlanner {
                         .noneMatch(d -> d.getKey().implementsSymbol(d.getValue())))
                 .toList();
         LinkPlan.SyscallReport syscalls = new LinkPlan.SyscallReport(link.syscallSites, byName, link.unknownSyscallNumbers, notImplemented);
-        return new LinkPlan(needs, enabled, refused, syscalls, List.copyOf(link.conflicts.values()), config);
+        SortedMap<String, List<String>> selects = new TreeMap<>();
+        java.util.stream.Stream.of(enabled.stream().map(LinkPlan.Enablement::option), refused.keySet().stream(),
+                        needs.stream().map(LinkPlan.Need::option).flatMap(Optional::stream))
+                .flatMap(s -> s).distinct().forEach(option -> {
+                    List<String> selected = config.selects(option);
+                    if (!selected.isEmpty()) {
+                        selects.put(option, selected);
+                    }
+                });
+        return new LinkPlan(needs, enabled, refused, syscalls, List.copyOf(link.conflicts.values()), selects, config);
     }
 
     private static boolean dataElsewhere(ProviderIndex index, String symbol) {

@@ -21,7 +21,7 @@ class StubGeneratorTest {
     Path dir;
 
     private static LinkPlan planStubbing(LinkPlan.Need... needs) {
-        return new LinkPlan(List.of(needs), List.of(), new java.util.TreeMap<>(), LinkPlan.SyscallReport.none(), List.of(),
+        return new LinkPlan(List.of(needs), List.of(), new java.util.TreeMap<>(), LinkPlan.SyscallReport.none(), List.of(), new java.util.TreeMap<>(),
                 new MapConfiguration(Set.of(), Set.of()));
     }
 
