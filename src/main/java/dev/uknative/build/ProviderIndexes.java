@@ -10,7 +10,6 @@ import dev.uknative.elf.ObjectSymbols;
 import dev.uknative.kconfig.ConfigAssignment;
 import dev.uknative.project.Architecture;
 import dev.uknative.project.Platform;
-import dev.uknative.symbols.Configuration;
 import dev.uknative.symbols.KconfigConfiguration;
 import dev.uknative.symbols.LibraryOptions;
 import dev.uknative.symbols.ProviderIndex;
@@ -151,8 +150,8 @@ public final class ProviderIndexes {
         TreeMap<String, String> everything = new TreeMap<>();
         libraries.values().stream().flatMap(Optional::stream).filter(o -> !LEFT_OUT.contains(o))
                 .forEach(o -> everything.put(o, "uknative provider index"));
-        Configuration all = enableGreedily(new KconfigConfiguration(configured.tree(), base), everything);
-        KconfigConfiguration solved = (KconfigConfiguration) all;
+        // In order, one at a time: an option that excludes one already on (ukmmap after posix-mmap) stays off.
+        KconfigConfiguration solved = (KconfigConfiguration) new KconfigConfiguration(configured.tree(), base).enable(everything).result();
         for (ConfigAssignment target : base) {
             if (!solved.solved().value(target.symbol()).orElse("").equals(target.value())) {
                 throw new UknativeException(ExitCode.BUG, null, "indexing Unikraft's libraries changed the target's "
@@ -180,12 +179,6 @@ public final class ProviderIndexes {
         }
         FileTrees.delete(work);
         return new ProviderIndex(key, indexed, syscalls);
-    }
-
-    /** Turns on as many of {@code options} as can hold, in order: a library that excludes another one already on stays off. */
-    private static Configuration enableGreedily(Configuration config, TreeMap<String, String> options) {
-        Configuration current = config.enable(options).result();
-        return current;
     }
 
     /** Every library the tree registers ({@code addlib_s}), with its option; the app's own is not among them. */
