@@ -3,11 +3,11 @@ package dev.uknative.build;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.process.LineSink;
+import dev.uknative.process.LogSink;
 import dev.uknative.process.OutputSink;
 import dev.uknative.process.ProcessResult;
 import dev.uknative.process.ProcessRunner;
 import dev.uknative.process.ProcessSpec;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -56,32 +56,10 @@ public final class MakeDriver {
                 .withMergedStderr();
         reporter.progress(what);
         ProcessResult result = runner.run(spec, toLog.andThen(follow), OutputSink.DISCARD);
-        if (toLog.failure != null) {
-            throw UknativeException.environment("cannot write the build log: " + toLog.failure.getMessage(),
+        if (toLog.failure().isPresent()) {
+            throw UknativeException.environment("cannot write the build log: " + toLog.failure().get().getMessage(),
                     "check the free space and permissions of the build folder");
         }
         return new Outcome(result, parser);
-    }
-
-    /** Copies output to the log; a failed write is kept for the caller instead of killing the drain thread. */
-    private static final class LogSink implements OutputSink {
-        private final OutputStream log;
-        private volatile IOException failure;
-
-        LogSink(OutputStream log) {
-            this.log = log;
-        }
-
-        @Override
-        public void write(byte[] buffer, int length) {
-            if (failure != null) {
-                return;
-            }
-            try {
-                log.write(buffer, 0, length);
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
     }
 }

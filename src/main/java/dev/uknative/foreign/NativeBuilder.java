@@ -5,6 +5,7 @@ import dev.uknative.core.FileTrees;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.process.LineSink;
+import dev.uknative.process.LogSink;
 import dev.uknative.process.OutputSink;
 import dev.uknative.process.ProcessResult;
 import dev.uknative.process.ProcessSpec;
@@ -155,8 +156,8 @@ final class NativeBuilder {
                         .withEnvironment(recipe.environment()).withTimeout(BUILD_TIMEOUT);
                 ProcessResult result = runner.run(spec, toLog.andThen(follow));
                 out.flush();
-                if (toLog.failure != null) {
-                    throw toLog.failure;
+                if (toLog.failure().isPresent()) {
+                    throw toLog.failure().get();
                 }
                 if (!result.succeeded()) {
                     String how = result.timedOut() ? "timed out" : "failed (exit " + result.exitCode() + ")";
@@ -191,29 +192,5 @@ final class NativeBuilder {
                     "give the crate one [lib] target (uknative builds it as a staticlib)");
         }
         return archives.get(0);
-    }
-
-    /** Copies output to the log; a failed write is kept for the caller instead of killing the drain thread. */
-    private static final class LogSink implements OutputSink {
-        private final OutputStream log;
-        private volatile IOException failure;
-
-        LogSink(OutputStream log) {
-            this.log = log;
-        }
-
-        @Override
-        public void write(byte[] buffer, int length) {
-            if (failure != null) {
-                return;
-            }
-            try {
-                synchronized (log) {
-                    log.write(buffer, 0, length);
-                }
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
     }
 }
