@@ -114,7 +114,10 @@ public final class Builder {
         try (OutputStream log = new BufferedOutputStream(Files.newOutputStream(layout.makeLog()))) {
             boolean configured = configure(request, layout, invocation, fragment);
             if (configured) {
-                diagnosis.ifPresent(d -> LinkPlanReport.report(d.plan(), reporter));
+                diagnosis.ifPresent(d -> {
+                    d.skipped().forEach(reporter::warn);
+                    LinkPlanReport.report(d.plan(), reporter);
+                });
             }
             MakeDriver.Outcome outcome = make.run(invocation, "building " + imageName, log);
             log.flush();

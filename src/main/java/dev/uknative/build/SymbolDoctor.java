@@ -40,9 +40,11 @@ public final class SymbolDoctor {
     }
 
     /** The plan, and the kconfig assignments that carry out its enablements. */
-    public record Diagnosis(LinkPlan plan, List<ConfigAssignment> assignments, ProviderIndex index) {
+    /** @param skipped archive members that are not ELF objects, with why: the linker ignores them too */
+    public record Diagnosis(LinkPlan plan, List<ConfigAssignment> assignments, ProviderIndex index, List<String> skipped) {
         public Diagnosis {
             assignments = List.copyOf(assignments);
+            skipped = List.copyOf(skipped);
         }
     }
 
@@ -90,7 +92,9 @@ public final class SymbolDoctor {
         // Everything the plan added to the configuration: its enablements and the dependencies they needed.
         List<ConfigAssignment> all = ((KconfigConfiguration) plan.finalConfiguration()).assignments();
         List<ConfigAssignment> assignments = all.subList(base.size(), all.size());
-        return new Diagnosis(plan, assignments, index);
+        List<String> skipped = foreign.stream().flatMap(f -> f.symbols().skipped().stream()
+                .map(m -> "native." + f.name() + ": member " + m.name() + " skipped (" + m.reason() + ")")).toList();
+        return new Diagnosis(plan, assignments, index, skipped);
     }
 
     /**

@@ -84,6 +84,7 @@ final class SymbolsCommand implements Callable<Integer> {
                 diagnosis = found.get();
             }
             reporter.endProgress();
+            diagnosis.skipped().forEach(reporter::warn);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? json(diagnosis.plan()) : table(diagnosis.plan()));
             out.flush();

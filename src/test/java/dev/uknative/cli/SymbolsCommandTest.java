@@ -28,7 +28,8 @@ class SymbolsCommandTest {
         Files.writeString(dir.resolve("foo.c"), "int isatty(int); extern char **environ;\n"
                 + "int foo(void) { return isatty(0) + (environ != 0); }\n");
         run("gcc", "-c", "-O2", "-fno-pic", "-o", "foo.o", "foo.c");
-        run("ar", "rcs", "libfoo.a", "foo.o");
+        Files.writeString(dir.resolve("README.txt"), "not an object\n");
+        run("ar", "rcs", "libfoo.a", "foo.o", "README.txt");
         archive = dir.resolve("libfoo.a");
     }
 
@@ -38,6 +39,7 @@ class SymbolsCommandTest {
         assertThat(table.exitCode()).as(table.toString()).isZero();
         assertThat(table.out()).startsWith("SYMBOL").containsPattern("isatty +stubbed +- +- +native.foo\\(foo.o\\)")
                 .containsPattern("environ \\(data\\) +stubbed").contains("2 stubbed");
+        assertThat(table.err()).contains("warning: native.foo: member README.txt skipped (not an ELF object");
 
         CliRun json = CliRun.of("symbols", archive.toString(), "--json", "--no-stubs", "--unikraft-source", fakeUnikraft.toString());
         assertThat(json.exitCode()).as(json.toString()).isZero();
