@@ -30,9 +30,12 @@ class SourceCommandsTest {
     private String v17;
     private Path app;
 
+    /** The surefire-wide test cache, put back afterwards (later tests must not fall back to the user's cache). */
+    private String previousCache;
+
     @BeforeEach
     void setUp() throws IOException, URISyntaxException {
-        System.setProperty(Paths.CACHE_PROPERTY, temp.resolve("cache").toString());
+        previousCache = System.setProperty(Paths.CACHE_PROPERTY, temp.resolve("cache").toString());
         Path fake = Path.of(SourceCommandsTest.class.getResource("/fake-unikraft/Makefile").toURI()).getParent();
         Map<String, String> files = new HashMap<>();
         try (Stream<Path> all = Files.walk(fake)) {
@@ -57,7 +60,11 @@ class SourceCommandsTest {
 
     @AfterEach
     void tearDown() {
-        System.clearProperty(Paths.CACHE_PROPERTY);
+        if (previousCache == null) {
+            System.clearProperty(Paths.CACHE_PROPERTY);
+        } else {
+            System.setProperty(Paths.CACHE_PROPERTY, previousCache);
+        }
         repo.close();
     }
 
