@@ -151,7 +151,7 @@ public final class ProviderIndexes {
         libraries.values().stream().flatMap(Optional::stream).filter(o -> !LEFT_OUT.contains(o))
                 .forEach(o -> everything.put(o, "uknative provider index"));
         // In order, one at a time: an option that excludes one already on (ukmmap after posix-mmap) stays off.
-        KconfigConfiguration solved = (KconfigConfiguration) new KconfigConfiguration(configured.tree(), base).enable(everything).result();
+        KconfigConfiguration solved = (KconfigConfiguration) new KconfigConfiguration(configured.tree(), base, configured.solved()).enable(everything).result();
         for (ConfigAssignment target : base) {
             if (!solved.solved().value(target.symbol()).orElse("").equals(target.value())) {
                 throw new UknativeException(ExitCode.BUG, null, "indexing Unikraft's libraries changed the target's "

@@ -88,7 +88,7 @@ public final class SymbolDoctor {
                 .map(a -> new LinkPlanner.Foreign(a.name(), reader.readWithSyscalls(a.archive()))).toList();
         Set<String> fixed = base.stream().map(a -> a.symbol().substring("CONFIG_".length())).collect(Collectors.toSet());
         LinkPlanner.Input input = new LinkPlanner.Input(index, foreign, application, fixed, link.autoConfig(), link.stubs());
-        LinkPlan plan = LinkPlanner.plan(input, new KconfigConfiguration(configured.tree(), base));
+        LinkPlan plan = LinkPlanner.plan(input, new KconfigConfiguration(configured.tree(), base, configured.solved()));
         // Everything the plan added to the configuration: its enablements and the dependencies they needed.
         List<ConfigAssignment> all = ((KconfigConfiguration) plan.finalConfiguration()).assignments();
         List<ConfigAssignment> assignments = all.subList(base.size(), all.size());

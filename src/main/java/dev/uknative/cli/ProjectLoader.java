@@ -43,7 +43,7 @@ final class ProjectLoader {
     BuildRequest request(Path directory, TargetOptions targets, ProjectOptions project, int jobs, boolean force) {
         Kraftfile kraftfile = kraftfile(directory);
         TargetSpec target = target(kraftfile, targets.query());
-        LocalSourceResolver.Resolved sources = new Toolbox().sources(reporter, project.manifest).resolve(kraftfile,
+        LocalSourceResolver.Resolved sources = new Toolbox().sources(reporter, project.manifest.manifest).resolve(kraftfile,
                 Optional.ofNullable(project.unikraftSource), Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")),
                 SourceResolver.Mode.LOCKED);
         sources.warnings().forEach(reporter::warn);

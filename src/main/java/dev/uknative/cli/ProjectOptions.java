@@ -1,6 +1,7 @@
 package dev.uknative.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the Unikraft tree comes from, for commands that run make. */
@@ -10,7 +11,6 @@ public final class ProjectOptions {
             description = "The Unikraft tree to build with, overriding the Kraftfile (default: $UKNATIVE_UNIKRAFT_SOURCE, then the Kraftfile's unikraft: spec).")
     Path unikraftSource;
 
-    @Option(names = "--manifest", paramLabel = "FILE|URL",
-            description = "A manifest (kraftkit's format) searched before the embedded one (default: $UKNATIVE_MANIFEST).")
-    String manifest;
+    @Mixin
+    ManifestOption manifest;
 }

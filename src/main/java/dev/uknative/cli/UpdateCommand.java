@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,9 +29,8 @@ final class UpdateCommand implements Callable<Integer> {
             description = "The project folder; default: the current folder.")
     Path directory;
 
-    @Option(names = "--manifest", paramLabel = "FILE|URL",
-            description = "A manifest (kraftkit's format) searched before the embedded one (default: $UKNATIVE_MANIFEST).")
-    String manifest;
+    @Mixin
+    ManifestOption manifest;
 
     @Mixin
     VerboseOption verbose;
@@ -41,7 +39,7 @@ final class UpdateCommand implements Callable<Integer> {
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             Kraftfile kraftfile = new ProjectLoader(reporter, spec.commandLine().getErr()).kraftfile(directory);
-            new Toolbox().sources(reporter, manifest).resolve(kraftfile, Optional.empty(), Optional.empty(), SourceResolver.Mode.UPDATE);
+            new Toolbox().sources(reporter, manifest.manifest).resolve(kraftfile, Optional.empty(), Optional.empty(), SourceResolver.Mode.UPDATE);
             reporter.endProgress();
             Path lockPath = LockFile.beside(kraftfile.file());
             LockFile lock = LockFile.read(lockPath, reporter);

@@ -43,9 +43,8 @@ final class VersionsCommand implements Callable<Integer> {
             description = "The project folder whose Kraftfile may name the component's source (default: the current folder).")
     Path project;
 
-    @Option(names = "--manifest", paramLabel = "FILE|URL",
-            description = "A manifest (kraftkit's format) searched before the embedded one (default: $UKNATIVE_MANIFEST).")
-    String manifest;
+    @Mixin
+    ManifestOption manifest;
 
     @Mixin
     VerboseOption verbose;
@@ -54,7 +53,7 @@ final class VersionsCommand implements Callable<Integer> {
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             PrintWriter out = spec.commandLine().getOut();
-            ManifestIndex index = Toolbox.manifests(new Downloader(reporter), manifest);
+            ManifestIndex index = Toolbox.manifests(new Downloader(reporter), manifest.manifest);
             Optional<Manifest> m = index.find(component);
             Optional<String> remote = kraftfileRemote(reporter).or(() -> m.flatMap(Manifest::origin));
             if (m.isEmpty() && remote.isEmpty()) {

@@ -20,9 +20,14 @@ public final class KconfigConfiguration implements Configuration {
     private final SolvedConfig solved;
 
     public KconfigConfiguration(KconfigTree tree, List<ConfigAssignment> assignments) {
+        this(tree, assignments, KconfigSolver.solve(tree, assignments));
+    }
+
+    /** A configuration already solved from exactly {@code assignments} (saves solving it again). */
+    public KconfigConfiguration(KconfigTree tree, List<ConfigAssignment> assignments, SolvedConfig solved) {
         this.tree = tree;
         this.assignments = List.copyOf(assignments);
-        this.solved = KconfigSolver.solve(tree, this.assignments);
+        this.solved = solved;
     }
 
     public SolvedConfig solved() {
