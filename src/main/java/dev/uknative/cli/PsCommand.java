@@ -1,9 +1,9 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.Machines;
+import dev.uknative.app.Services;
 import dev.uknative.run.Machine;
 import dev.uknative.run.MachineEnd;
-import dev.uknative.run.MachineState;
-import dev.uknative.run.MachineStore;
 import dev.uknative.run.ProcessRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,18 +36,11 @@ final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MachineStore store = new Toolbox().machines();
-        List<Machine> machines = store.list();
-        Instant now = store.clock().instant();
+        // A died machine is listed this once (as promised above), then forgotten.
+        Machines.Listing listing = new Machines(new Services()).list();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(machines) : table(machines, now));
+        out.print(json ? json(listing.machines()) : table(listing.machines(), listing.now()));
         out.flush();
-        // Shown once, as promised above; a died machine has nothing left to stop or to wait for.
-        for (Machine m : machines) {
-            if (m.state() == MachineState.DIED) {
-                store.remove(m);
-            }
-        }
         return 0;
     }
 

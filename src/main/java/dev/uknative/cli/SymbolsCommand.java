@@ -1,14 +1,8 @@
 package dev.uknative.cli;
 
-import dev.uknative.build.BuildRequest;
-import dev.uknative.build.Builder;
-import dev.uknative.build.SymbolDoctor;
-import dev.uknative.core.Location;
-import dev.uknative.core.UknativeException;
-import dev.uknative.project.Architecture;
-import dev.uknative.project.Platform;
-import dev.uknative.project.TargetSpec;
-import dev.uknative.source.UnikraftTree;
+import dev.uknative.app.DiagnoseSymbols;
+import dev.uknative.app.Services;
+import dev.uknative.build.SymbolDoctor.Diagnosis;
 import dev.uknative.symbols.LinkPlan;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -68,21 +62,11 @@ final class SymbolsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            Builder builder = new Toolbox().builder(reporter);
-            SymbolDoctor.Diagnosis diagnosis;
-            if (Files.isRegularFile(input)) {
-                diagnosis = builder.diagnoseArchive(input.toAbsolutePath().normalize(), unikraftFor(input), archiveTarget(), link.options(),
-                        BuildCommand.jobs(jobs));
-            } else {
-                BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr())
-                        .request(input, targets, project, BuildCommand.jobs(jobs), false).withLink(link.options());
-                Optional<SymbolDoctor.Diagnosis> found = builder.diagnose(request);
-                if (found.isEmpty()) {
-                    throw UknativeException.invalidInput(Location.of(request.kraftfile().file()), "the Kraftfile has no native: libraries",
-                            "add one, e.g.  native: { mylib: {archive: libmylib.a} }, or give a .a file");
-                }
-                diagnosis = found.get();
-            }
+            DiagnoseSymbols doctor = new DiagnoseSymbols(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
+            // DIR|LIB.a: a file is a static library to diagnose on its own.
+            Diagnosis diagnosis = Files.isRegularFile(input)
+                    ? doctor.archive(input, Optional.ofNullable(project.unikraftSource), targets.query(), link.options(), Flags.jobs(jobs))
+                    : doctor.project(project.request(input, targets), link.options(), Flags.jobs(jobs));
             reporter.endProgress();
             diagnosis.skipped().forEach(reporter::warn);
             PrintWriter out = spec.commandLine().getOut();
@@ -90,24 +74,6 @@ final class SymbolsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-    }
-
-    private Path unikraftFor(Path archive) {
-        Optional<String> env = Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")).filter(s -> !s.isBlank());
-        if (project.unikraftSource != null) {
-            return UnikraftTree.open(project.unikraftSource, "--unikraft-source").path();
-        }
-        if (env.isPresent()) {
-            return UnikraftTree.open(Path.of(env.get()), "UKNATIVE_UNIKRAFT_SOURCE").path();
-        }
-        throw UknativeException.usage("which Unikraft should provide the symbols of " + archive + "?",
-                "pass --unikraft-source PATH or set UKNATIVE_UNIKRAFT_SOURCE");
-    }
-
-    private TargetSpec archiveTarget() {
-        var query = targets.query();
-        return new TargetSpec(Optional.empty(), query.platform().orElse(Platform.QEMU), query.architecture().orElse(Architecture.X86_64),
-                List.of(), Location.of(input));
     }
 
     static String table(LinkPlan plan) {
