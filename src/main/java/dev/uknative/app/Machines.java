@@ -3,11 +3,17 @@ package dev.uknative.app;
 import dev.uknative.core.UknativeException;
 import dev.uknative.run.ConsoleLog;
 import dev.uknative.run.Machine;
+import dev.uknative.run.MachineDirectory;
+import dev.uknative.run.MachineEnd;
 import dev.uknative.run.MachineState;
 import dev.uknative.run.MachineStopper;
 import dev.uknative.run.MachineStore;
+import dev.uknative.run.Supervisor;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +28,21 @@ public final class Machines {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
+    private final Services services;
     private final MachineStore store;
 
     public Machines(Services services) {
+        this.services = services;
         this.store = services.machines();
+    }
+
+    /**
+     * Runs the detached machine defined in {@code directory} until it ends and records how it ended
+     * ({@code uknative supervise}, started by {@code run -d}); {@code diagnostics} gets the supervisor's own messages.
+     */
+    public MachineEnd supervise(Path directory, PrintStream diagnostics) {
+        return new Supervisor(services.processes(), Clock.systemUTC(), diagnostics)
+                .supervise(new MachineDirectory(directory.toAbsolutePath().normalize()));
     }
 
     /** The machines, oldest first, with the time they were listed at. */

@@ -5,6 +5,7 @@ import dev.uknative.build.BuildResult;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.project.ProjectLayout;
+import dev.uknative.run.Accelerator;
 import dev.uknative.run.MachineSpec;
 import dev.uknative.run.QemuVersion;
 import dev.uknative.run.RunOutcome;
@@ -49,6 +50,11 @@ public final class RunProject {
                 : services.tools().require("qemu-system-x86_64", "qemu-system-x86");
         QemuVersion.require(services.processes(), qemu, Paths.cacheHome().resolve("qemu-versions"));
         return qemu;
+    }
+
+    /** KVM when the host has a usable one and {@code noAccel} is false, else software emulation (TCG). */
+    public Accelerator accelerator(boolean noAccel) {
+        return noAccel ? Accelerator.TCG : Accelerator.detect();
     }
 
     /** A kernel image file, booted as it is. */

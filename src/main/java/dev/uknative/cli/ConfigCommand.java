@@ -1,17 +1,12 @@
 package dev.uknative.cli;
 
-import dev.uknative.app.ConfigQueries;
 import dev.uknative.app.ProjectConfiguration;
-import dev.uknative.app.ProjectRequest;
-import dev.uknative.app.Services;
 import dev.uknative.core.ExitCode;
-import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.kconfig.Explanation;
 import dev.uknative.kconfig.SymbolStatus;
 import dev.uknative.kconfig.SymbolType;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,28 +42,6 @@ final class ConfigCommand implements Callable<Integer> {
         return ExitCode.USAGE.code();
     }
 
-    /** Options every config subcommand shares: the project and its target. */
-    static final class Project {
-        @Option(names = {"-P", "--project"}, paramLabel = "DIR", defaultValue = ".",
-                description = "The project folder (default: the current folder).")
-        Path directory;
-
-        @Mixin
-        TargetOptions targets;
-
-        @Mixin
-        ProjectOptions sources;
-
-        ProjectRequest request() {
-            return sources.request(directory, targets);
-        }
-
-        /** The read-only queries, reporting on {@code reporter} and asking on {@code err}. */
-        ConfigQueries queries(Reporter reporter, PrintWriter err) {
-            return new ConfigQueries(new Services(), reporter, new TerminalTargetQuestion(err));
-        }
-    }
-
     /** A value as the .config writes it: strings in double quotes. */
     static String written(SymbolStatus s) {
         return s.type() == SymbolType.STRING ? "\"" + s.value().replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : s.value();
@@ -81,7 +54,7 @@ final class ConfigCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        Project project;
+        KconfigProjectOptions project;
 
         @Option(names = "--changed", description = "Only symbols whose value differs from their default.")
         boolean changed;
@@ -111,7 +84,7 @@ final class ConfigCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        Project project;
+        KconfigProjectOptions project;
 
         @Parameters(index = "0", paramLabel = "SYMBOL", description = "The symbol, with or without CONFIG_.")
         String name;
@@ -135,7 +108,7 @@ final class ConfigCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        Project project;
+        KconfigProjectOptions project;
 
         @Parameters(index = "0", paramLabel = "SYMBOL", description = "The symbol, with or without CONFIG_.")
         String name;
@@ -160,7 +133,7 @@ final class ConfigCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        Project project;
+        KconfigProjectOptions project;
 
         @Parameters(arity = "1..*", paramLabel = "SYMBOL=VALUE", description = "What to set; strings need no quotes.")
         List<String> assignments;
@@ -204,7 +177,7 @@ final class ConfigCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        Project project;
+        KconfigProjectOptions project;
 
         @Parameters(arity = "1..*", paramLabel = "SYMBOL", description = "The symbols, with or without CONFIG_.")
         List<String> names;

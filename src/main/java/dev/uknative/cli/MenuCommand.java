@@ -42,7 +42,7 @@ final class MenuCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ConfigCommand.Project project;
+    KconfigProjectOptions project;
 
     @Override
     public Integer call() {
@@ -73,7 +73,7 @@ final class MenuCommand implements Callable<Integer> {
     }
 
     /** The project's Kraftfile and Kconfig tree, loaded as {@code uknative config} loads them, ready for changes. */
-    static KraftfileConfigChanger changer(ConfigCommand.Project project, Reporter reporter, PrintWriter err) {
+    static KraftfileConfigChanger changer(KconfigProjectOptions project, Reporter reporter, PrintWriter err) {
         return new KraftfileConfigChanger(project.queries(reporter, err)
                 .configuration(project.request(), ProjectConfiguration.Defaults.REMOVE, "uknative menu"));
     }

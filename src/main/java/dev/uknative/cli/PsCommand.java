@@ -98,7 +98,7 @@ final class PsCommand implements Callable<Integer> {
                     .append(", \"ended\": ").append(end.map(e -> string(e.ended().toString())).orElse("null"))
                     .append(", \"exitStatus\": ").append(end.map(MachineEnd::exitStatus).filter(s -> s.isPresent())
                             .map(s -> Integer.toString(s.getAsInt())).orElse("null"))
-                    .append(", \"message\": ").append(end.flatMap(MachineEnd::message).map(PsCommand::string).orElse("null"))
+                    .append(", \"message\": ").append(end.flatMap(MachineEnd::message).map(Json::string).orElse("null"))
                     .append(", \"supervisorPid\": ").append(m.supervisor().map(p -> Long.toString(p.pid())).orElse("null"))
                     .append(", \"qemuPid\": ").append(m.qemu().map(ProcessRecord::pid).map(String::valueOf).orElse("null"))
                     .append(", \"console\": ").append(string(m.directory().console().toString()))
@@ -109,23 +109,6 @@ final class PsCommand implements Callable<Integer> {
 
     /** A JSON string (RFC 8259, section 7). */
     static String string(String value) {
-        StringBuilder s = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        s.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.append('"').toString();
+        return Json.string(value);
     }
 }

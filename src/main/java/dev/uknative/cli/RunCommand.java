@@ -4,7 +4,6 @@ import dev.uknative.app.DetachedStart;
 import dev.uknative.app.RunProject;
 import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
-import dev.uknative.run.Accelerator;
 import dev.uknative.run.KernelCommandLine;
 import dev.uknative.run.Machine;
 import dev.uknative.run.MachineSpec;
@@ -156,11 +155,10 @@ final class RunCommand implements Callable<Integer> {
         Path kernel = image.kernel();
         List<String> arguments = appArguments.isEmpty() ? image.arguments() : appArguments;
         Optional<Path> consoleLog = Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()).or(image::consoleLog);
-        Accelerator accelerator = noAccel ? Accelerator.TCG : Accelerator.detect();
         MachineSpec.Builder machineBuilder = MachineSpec.builder(kernel)
                 .memory(memory)
                 .cpus(cpus)
-                .accelerator(accelerator)
+                .accelerator(run.accelerator(noAccel))
                 .commandLine(KernelCommandLine.of(kernelArguments, env, shared, arguments))
                 .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()))
                 .volumes(shared)
@@ -169,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
         if (detached.isPresent()) {
             // The console goes to the machine's folder; to --log as well only when asked for.
             Machine started = detached.get().start(machineBuilder, kernel, qemu, Optional.ofNullable(name),
-                    Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()), SuperviseCommand::commandLine);
+                    Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()), SupervisorLaunch::commandLine);
             reportDetached(started);
             return 0;
         }

@@ -3,7 +3,7 @@ package dev.uknative.cli;
 import dev.uknative.app.Machines;
 import dev.uknative.app.Services;
 import dev.uknative.run.Machine;
-import dev.uknative.run.MachineStopper;
+import dev.uknative.run.MachineStopper.Result;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +40,7 @@ final class StopCommand implements Callable<Integer> {
         ConsoleReporter reporter = ConsoleReporter.messages(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         for (Machine machine : machines) {
-            if (store.stop(machine, grace, reporter::warn) == MachineStopper.Result.ALREADY_ENDED) {
+            if (store.stop(machine, grace, reporter::warn) == Result.ALREADY_ENDED) {
                 reporter.info(machine.name() + " already ended (" + machine.state().label() + ")");
             } else {
                 out.println(machine.name());

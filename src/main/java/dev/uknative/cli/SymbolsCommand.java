@@ -136,43 +136,43 @@ final class SymbolsCommand implements Callable<Integer> {
         StringBuilder j = new StringBuilder("{\n  \"needs\": [");
         for (int i = 0; i < plan.needs().size(); i++) {
             LinkPlan.Need n = plan.needs().get(i);
-            j.append(i == 0 ? "\n" : ",\n").append("    {\"symbol\": ").append(PsCommand.string(n.symbol()))
-                    .append(", \"status\": ").append(PsCommand.string(n.status().id()))
-                    .append(", \"provider\": ").append(n.provider().map(PsCommand::string).orElse("null"))
-                    .append(", \"option\": ").append(n.option().map(o -> PsCommand.string("CONFIG_" + o)).orElse("null"))
-                    .append(", \"neededBy\": ").append(PsCommand.string(n.neededBy()))
+            j.append(i == 0 ? "\n" : ",\n").append("    {\"symbol\": ").append(Json.string(n.symbol()))
+                    .append(", \"status\": ").append(Json.string(n.status().id()))
+                    .append(", \"provider\": ").append(n.provider().map(Json::string).orElse("null"))
+                    .append(", \"option\": ").append(n.option().map(o -> Json.string("CONFIG_" + o)).orElse("null"))
+                    .append(", \"neededBy\": ").append(Json.string(n.neededBy()))
                     .append(", \"data\": ").append(n.data()).append('}');
         }
         j.append(plan.needs().isEmpty() ? "],\n" : "\n  ],\n");
         j.append("  \"enabled\": [");
         for (int i = 0; i < plan.enabled().size(); i++) {
             LinkPlan.Enablement e = plan.enabled().get(i);
-            j.append(i == 0 ? "" : ", ").append("{\"option\": ").append(PsCommand.string("CONFIG_" + e.option()))
+            j.append(i == 0 ? "" : ", ").append("{\"option\": ").append(Json.string("CONFIG_" + e.option()))
                     .append(", \"for\": ").append(strings(e.forWhat())).append(", \"brings\": ")
                     .append(strings(e.alsoEnabled().stream().map(o -> "CONFIG_" + o).toList())).append('}');
         }
         j.append("],\n  \"refused\": {");
         int k = 0;
         for (Map.Entry<String, String> r : plan.refused().entrySet()) {
-            j.append(k++ == 0 ? "" : ", ").append(PsCommand.string("CONFIG_" + r.getKey())).append(": ").append(PsCommand.string(r.getValue()));
+            j.append(k++ == 0 ? "" : ", ").append(Json.string("CONFIG_" + r.getKey())).append(": ").append(Json.string(r.getValue()));
         }
         j.append("},\n  \"selects\": {");
         k = 0;
         for (Map.Entry<String, List<String>> e : plan.selects().entrySet()) {
-            j.append(k++ == 0 ? "" : ", ").append(PsCommand.string("CONFIG_" + e.getKey())).append(": ")
+            j.append(k++ == 0 ? "" : ", ").append(Json.string("CONFIG_" + e.getKey())).append(": ")
                     .append(strings(e.getValue().stream().map(o -> "CONFIG_" + o).toList()));
         }
         j.append("},\n  \"conflicts\": [");
         k = 0;
         for (LinkPlan.Conflict c : plan.conflicts()) {
-            j.append(k++ == 0 ? "" : ", ").append("{\"symbol\": ").append(PsCommand.string(c.symbol())).append(", \"first\": ")
-                    .append(PsCommand.string(c.first())).append(", \"second\": ").append(PsCommand.string(c.second())).append('}');
+            j.append(k++ == 0 ? "" : ", ").append("{\"symbol\": ").append(Json.string(c.symbol())).append(", \"first\": ")
+                    .append(Json.string(c.first())).append(", \"second\": ").append(Json.string(c.second())).append('}');
         }
         LinkPlan.SyscallReport sys = plan.syscalls();
         j.append("],\n  \"syscalls\": {\"sites\": ").append(sys.sites()).append(", \"byName\": {");
         k = 0;
         for (Map.Entry<String, Integer> e : sys.byName().entrySet()) {
-            j.append(k++ == 0 ? "" : ", ").append(PsCommand.string(e.getKey())).append(": ").append(e.getValue());
+            j.append(k++ == 0 ? "" : ", ").append(Json.string(e.getKey())).append(": ").append(e.getValue());
         }
         j.append("}, \"unknownNumbers\": ").append(sys.unknownNumbers()).append(", \"notImplemented\": ").append(strings(sys.notImplemented()))
                 .append("}\n}\n");
@@ -180,6 +180,6 @@ final class SymbolsCommand implements Callable<Integer> {
     }
 
     private static String strings(List<String> values) {
-        return "[" + String.join(", ", values.stream().map(PsCommand::string).toList()) + "]";
+        return "[" + String.join(", ", values.stream().map(Json::string).toList()) + "]";
     }
 }
