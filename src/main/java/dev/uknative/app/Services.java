@@ -79,10 +79,4 @@ public final class Services {
         }
         return reader.read(location).then(reader.embedded());
     }
-
-    /** Where the manifests come from, for messages. */
-    public static String manifestOrigin(Optional<String> manifestOption) {
-        String location = manifestOption.orElse(System.getenv("UKNATIVE_MANIFEST"));
-        return location == null || location.isBlank() ? "the embedded manifest" : location + " and the embedded manifest";
-    }
 }
