@@ -200,35 +200,9 @@ public final class ProjectConfiguration {
             Map<String, String> wanted = new LinkedHashMap<>();
             values.forEach((k, v) -> wanted.put(k, after.value(k).orElse(v)));
             String text = readText();
-            List<KraftfileEditor.Edit> others = new ArrayList<>();
-            values.forEach((k, v) -> others.addAll(otherChoiceEntries(kraftfile, k, v)));
-            Map<String, String> set = new LinkedHashMap<>(values);
-            List<KraftfileEditor.Edit> edits = null;
-            String edited = null;
-            if (defaults == Defaults.REMOVE) {
-                List<KraftfileEditor.Edit> removals = new ArrayList<>();
-                values.keySet().forEach(k -> removals.add(KraftfileEditor.Edit.unset(scope, k)));
-                removals.addAll(others);
-                String removed = editor.apply(text, removals);
-                if (!removed.equals(text) && holds(solve(reader.parse(file, removed), List.of()), wanted)) {
-                    edited = removed;
-                    edits = removals;
-                    set.clear();
-                }
-            }
-            if (edited == null) {
-                edits = new ArrayList<>();
-                for (Map.Entry<String, String> v : values.entrySet()) {
-                    edits.add(KraftfileEditor.Edit.set(scope, v.getKey(), v.getValue()));
-                }
-                edits.addAll(others);
-                edited = editor.apply(text, edits);
-            }
-            String original = text;
-            List<String> gone = edits.stream().filter(e -> e.value().isEmpty() && !editor.apply(original, List.of(e)).equals(original))
-                    .map(KraftfileEditor.Edit::symbol).toList();
-            if (!edited.equals(text)) {
-                write(edited);
+            Edited edited = edit(kraftfile, text, values, wanted);
+            if (!edited.text().equals(text)) {
+                write(edited.text());
             }
             SolvedConfig now = solve(read(), List.of());
             Map<String, String> notHeld = new LinkedHashMap<>();
@@ -237,7 +211,7 @@ public final class ProjectConfiguration {
                     notHeld.put(k, "But " + k + " is " + now.value(k).orElse("?") + ": " + overriddenBy(now, k));
                 }
             });
-            return new Applied(new Written(file, set, gone, wanted, before, now, notHeld));
+            return new Applied(new Written(file, edited.set(), edited.removed(), wanted, before, now, notHeld));
         });
     }
 
@@ -256,6 +230,37 @@ public final class ProjectConfiguration {
             write(edited);
             return new Unset(file, true);
         });
+    }
+
+    /** The Kraftfile's new text, what it sets and which entries it removes. */
+    private record Edited(String text, Map<String, String> set, List<String> removed) {
+    }
+
+    /**
+     * Sets the values and removes the other entries of a choice set to y; with {@link Defaults#REMOVE},
+     * removes the symbols' own entries instead when the symbols then have the values wanted.
+     */
+    private Edited edit(Kraftfile kraftfile, String text, Map<String, String> values, Map<String, String> wanted) {
+        List<KraftfileEditor.Edit> others = new ArrayList<>();
+        values.forEach((k, v) -> others.addAll(otherChoiceEntries(kraftfile, k, v)));
+        if (defaults == Defaults.REMOVE) {
+            List<KraftfileEditor.Edit> removals = new ArrayList<>();
+            values.keySet().forEach(k -> removals.add(KraftfileEditor.Edit.unset(scope, k)));
+            removals.addAll(others);
+            String removed = editor.apply(text, removals);
+            if (!removed.equals(text) && holds(solve(reader.parse(file, removed), List.of()), wanted)) {
+                return new Edited(removed, Map.of(), removedBy(text, removals));
+            }
+        }
+        List<KraftfileEditor.Edit> edits = new ArrayList<>();
+        values.forEach((k, v) -> edits.add(KraftfileEditor.Edit.set(scope, k, v)));
+        edits.addAll(others);
+        return new Edited(editor.apply(text, edits), values, removedBy(text, others));
+    }
+
+    /** The symbols of the removals that remove an entry from {@code text}. */
+    private List<String> removedBy(String text, List<KraftfileEditor.Edit> removals) {
+        return removals.stream().filter(e -> !editor.apply(text, List.of(e)).equals(text)).map(KraftfileEditor.Edit::symbol).toList();
     }
 
     private boolean holds(SolvedConfig solved, Map<String, String> wanted) {
