@@ -1,9 +1,11 @@
 package dev.uknative.build;
 
 import dev.uknative.core.AtomicFiles;
+import dev.uknative.core.ExitStatusProtocol;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,10 +14,14 @@ import java.util.List;
  * The Unikraft library uknative adds to every x86_64 build ({@code L=}): it wraps {@code main} and
  * {@code exit} to report the application's exit status on COM2, which {@code uknative run} turns into
  * its own exit status. Disabled with {@code CONFIG_LIBUKNATIVE_EXITSTATUS: n} in the Kraftfile.
+ *
+ * <p>The C source is a resource; its header, {@code exitstatus.h}, is generated from
+ * {@link ExitStatusProtocol}, the definition the runner reads the report by.
  */
 public final class ExitStatusLibrary {
 
     private static final List<String> FILES = List.of("Config.uk", "Makefile.uk", "exitstatus.c");
+    private static final String HEADER = "exitstatus.h";
 
     private ExitStatusLibrary() {
     }
@@ -30,6 +36,7 @@ public final class ExitStatusLibrary {
             for (String name : FILES) {
                 AtomicFiles.writeIfChanged(directory.resolve(name), resource(name));
             }
+            AtomicFiles.writeIfChanged(directory.resolve(HEADER), ExitStatusProtocol.cHeader().getBytes(StandardCharsets.US_ASCII));
             return directory;
         } catch (IOException e) {
             throw UknativeException.environment("cannot write " + directory + ": " + e.getMessage(),

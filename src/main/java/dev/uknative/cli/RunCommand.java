@@ -6,6 +6,7 @@ import dev.uknative.core.UknativeException;
 import dev.uknative.project.ProjectLayout;
 import dev.uknative.run.Accelerator;
 import dev.uknative.run.KernelCommandLine;
+import dev.uknative.run.KernelImage;
 import dev.uknative.run.MachineSpec;
 import dev.uknative.run.PortForward;
 import dev.uknative.run.QemuVersion;
@@ -139,6 +140,9 @@ final class RunCommand implements Callable<Integer> {
         if (initrd != null && !Files.isRegularFile(initrd)) {
             throw UknativeException.usage("--initrd " + initrd + " is not a file", "give the path of an existing initrd");
         }
+        if (log != null) {
+            Runner.requireLogFolder(log);
+        }
 
         Toolbox toolbox = new Toolbox();
         Optional<DetachedStart> detached = DetachedStart.check(detach, name, toolbox);
@@ -153,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
         Optional<Path> consoleLog = Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize());
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
             if (Files.isRegularFile(target)) {
-                kernel = target.toAbsolutePath().normalize();
+                kernel = KernelImage.check(target.toAbsolutePath().normalize());
             } else {
                 BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr())
                         .request(target, targets, project, BuildCommand.jobs(jobs), false).withLink(link.options());
@@ -182,16 +186,12 @@ final class RunCommand implements Callable<Integer> {
             return detached.get().start(machineBuilder, kernel, qemu, Optional.ofNullable(name),
                     Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()), spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        Path statusFile = Files.createTempFile("uknative-", ".status");
-        try {
-            MachineSpec machine = machineBuilder.statusFile(Optional.of(statusFile)).build();
-            spec.commandLine().getErr().flush();
-            RunOutcome outcome = new Runner(toolbox.processes(), qemu, System.console() != null).run(machine, parent.streams().out(), parent.streams().err(), consoleLog);
-            report(outcome, consoleLog);
-            return outcome.exitStatus();
-        } finally {
-            Files.deleteIfExists(statusFile);
-        }
+        MachineSpec machine = machineBuilder.statusOnQemuStderr().build();
+        spec.commandLine().getErr().flush();
+        RunOutcome outcome = Runner.foreground(toolbox.processes(), qemu, System.console() != null)
+                .run(machine, parent.streams().out(), parent.streams().err(), consoleLog);
+        report(outcome, consoleLog);
+        return outcome.exitStatus();
     }
 
     private void report(RunOutcome outcome, Optional<Path> consoleLog) {
