@@ -1,6 +1,5 @@
 package dev.uknative.cli;
 
-import dev.uknative.process.ProcessRunner;
 import dev.uknative.run.MachineDirectory;
 import dev.uknative.run.MachineEnd;
 import dev.uknative.run.Supervisor;
@@ -37,7 +36,7 @@ final class SuperviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream diagnostics = new PrintStream(parent.streams().err(), true, StandardCharsets.UTF_8);
-        MachineEnd end = new Supervisor(new ProcessRunner(), Clock.systemUTC(), diagnostics)
+        MachineEnd end = new Supervisor(new Toolbox().processes(), Clock.systemUTC(), diagnostics)
                 .supervise(new MachineDirectory(directory.toAbsolutePath().normalize()));
         return end.exitStatus().orElse(0);
     }
