@@ -39,4 +39,18 @@ class ExitStatusLibraryTest {
 
         assertThat(Files.getLastModifiedTime(library.resolve("exitstatus.h")).toMillis()).isEqualTo(before - 10_000);
     }
+
+    @Test
+    void theFilesAreWhatIsWritten() throws Exception {
+        Path library = ExitStatusLibrary.writeTo(work.resolve("lib"));
+
+        assertThat(ExitStatusLibrary.files()).containsOnlyKeys("Config.uk", "Makefile.uk", "exitstatus.c", "exitstatus.h");
+        ExitStatusLibrary.files().forEach((name, content) -> {
+            try {
+                assertThat(Files.readAllBytes(library.resolve(name))).as(name).isEqualTo(content);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 }
