@@ -21,7 +21,9 @@ import java.util.function.Consumer;
 /**
  * Starts QEMU for a {@link MachineSpec} and waits for it: the serial console is copied to the given
  * stream as it arrives (unbuffered, so prompts without a newline appear), the last console lines are
- * kept to explain a crash, and QEMU's exit status becomes a {@link RunOutcome}.
+ * kept to explain a crash, and QEMU's exit status becomes a {@link RunOutcome}. The application's
+ * status comes from the machine's status file or, for a run that keeps none, from QEMU's stderr; a
+ * pid file of QEMU's tells its death by a signal from a guest's debug-exit code.
  */
 public final class Runner {
 
@@ -140,7 +142,8 @@ public final class Runner {
      * 128+N, which a guest can also produce through isa-debug-exit ((code &lt;&lt; 1) | 1: SIGKILL's
      * 137 is the guest's 68). QEMU removes its pid file when it exits, through exit() (debug-exit
      * included) or after a SIGTERM, SIGINT or SIGHUP it caught, but not when a signal kills it: a pid
-     * file still there tells the two apart.
+     * file still there tells the two apart. (QEMU 7.2 removes it; a QEMU that never did would make a
+     * guest's debug-exit code from 64 up read as a signal.)
      */
     private static OptionalInt killedBy(int exitValue, Path pidFile) {
         if (exitValue > 128 && exitValue < 128 + 65 && Files.exists(pidFile)) {
