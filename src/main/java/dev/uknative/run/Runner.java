@@ -142,8 +142,8 @@ public final class Runner {
      * 128+N, which a guest can also produce through isa-debug-exit ((code &lt;&lt; 1) | 1: SIGKILL's
      * 137 is the guest's 68). QEMU removes its pid file when it exits, through exit() (debug-exit
      * included) or after a SIGTERM, SIGINT or SIGHUP it caught, but not when a signal kills it: a pid
-     * file still there tells the two apart. (QEMU 7.2 removes it; a QEMU that never did would make a
-     * guest's debug-exit code from 64 up read as a signal.)
+     * file still there tells the two apart. (QEMU removes it through an exit notifier since before
+     * 4.2, the oldest uknative accepts.)
      */
     private static OptionalInt killedBy(int exitValue, Path pidFile) {
         if (exitValue > 128 && exitValue < 128 + 65 && Files.exists(pidFile)) {
