@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Chosen over the alternatives: QEMU does not quit on end of file of its stdin (the serial
  * console), so a pipe that closes with the JVM does not stop it; a supervisor process of our own
  * would need a compiled helper or a second JVM per run; QEMU's own {@code -run-with
- * exit-with-parent=on} needs QEMU 9.1, and Debian 12 has 7.2.
+ * exit-with-parent=on} is far newer than Debian 12's QEMU 7.2, and would cover QEMU only (not make).
  *
  * <p>Limits: the signal follows the <em>thread</em> that started the child, so the caller must wait
  * for the child on that thread ({@link ProcessRunner#run} does); if this process dies in the
