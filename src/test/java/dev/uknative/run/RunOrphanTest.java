@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +29,7 @@ class RunOrphanTest {
     Path work;
 
     @Test
+    @Timeout(180) // a uknative that never boots the guest must not hang the build
     void killingUknativeWithSigkillEndsQemuAndLeavesNoFile() throws Exception {
         Path kernel = TestKernel.build(work);
         Path temporary = Files.createDirectory(work.resolve("tmp"));
