@@ -6,13 +6,12 @@ import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.project.ProjectLayout;
 import dev.uknative.run.Accelerator;
+import dev.uknative.run.KernelImage;
 import dev.uknative.run.MachineSpec;
 import dev.uknative.run.QemuVersion;
 import dev.uknative.run.RunOutcome;
 import dev.uknative.run.Runner;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -57,9 +56,14 @@ public final class RunProject {
         return noAccel ? Accelerator.TCG : Accelerator.detect();
     }
 
-    /** A kernel image file, booted as it is. */
+    /** A kernel image file, booted as it is once it is checked to be a readable, non-empty file. */
     public Image kernel(Path file) {
-        return new Image(file.toAbsolutePath().normalize(), Optional.empty(), List.of(), Optional.empty());
+        return new Image(KernelImage.check(file.toAbsolutePath().normalize()), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /** {@code --log FILE}: refused before anything is built or started when its folder cannot be made. */
+    public static void requireLogFolder(Path log) {
+        Runner.requireLogFolder(log);
     }
 
     /** The project's image, built when needed (the build's progress goes to {@code reporter}). */
@@ -78,17 +82,7 @@ public final class RunProject {
      */
     public RunOutcome boot(MachineSpec.Builder machineBuilder, Path qemu, OutputStream console, OutputStream errors,
             Optional<Path> consoleLog) {
-        try {
-            Path statusFile = Files.createTempFile("uknative-", ".status");
-            try {
-                MachineSpec machine = machineBuilder.statusFile(Optional.of(statusFile)).build();
-                return new Runner(services.processes(), qemu, System.console() != null).run(machine, console, errors, consoleLog);
-            } finally {
-                Files.deleteIfExists(statusFile);
-            }
-        } catch (IOException e) {
-            throw UknativeException.environment("cannot create or remove the exit-status file in " + System.getProperty("java.io.tmpdir")
-                    + ": " + e.getMessage(), "check that the temporary folder (java.io.tmpdir, TMPDIR) is writable");
-        }
+        MachineSpec machine = machineBuilder.statusOnQemuStderr().build();
+        return Runner.foreground(services.processes(), qemu, System.console() != null).run(machine, console, errors, consoleLog);
     }
 }

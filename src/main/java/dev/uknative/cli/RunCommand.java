@@ -137,6 +137,9 @@ final class RunCommand implements Callable<Integer> {
         if (initrd != null && !Files.isRegularFile(initrd)) {
             throw UknativeException.usage("--initrd " + initrd + " is not a file", "give the path of an existing initrd");
         }
+        if (log != null) {
+            RunProject.requireLogFolder(log);
+        }
 
         Services services = new Services();
         Optional<DetachedStart> detached = DetachedStart.check(detach, Optional.ofNullable(name), services);
