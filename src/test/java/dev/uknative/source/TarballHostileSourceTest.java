@@ -30,7 +30,7 @@ class TarballHostileSourceTest {
     void aPinnedHostileTarballIsRefusedAndWritesNothingAnywhere() throws IOException {
         Path outside = Files.createDirectories(temp.resolve("outside"));
         Path cache = temp.resolve("cache");
-        int depth = cache.resolve("tmp/tar-0123456789.partial").toAbsolutePath().getNameCount() + 70;
+        int depth = cache.resolve("tmp/tar-0123456789.partial").toAbsolutePath().getNameCount() + 1;
         String chain = "a/r/".repeat(depth) + "../".repeat(2 * depth) + outside.toAbsolutePath().toString().substring(1);
         byte[] tarball = ArchiveExtractorHostileTest.tarGz(
                 E.file("unikraft-evil/Makefile", "all:\n"), E.file("unikraft-evil/Config.uk", ""),
