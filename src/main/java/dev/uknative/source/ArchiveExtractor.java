@@ -82,7 +82,11 @@ public final class ArchiveExtractor {
                 if (entry instanceof TarArchiveEntry tar && tar.isGlobalPaxHeader()) {
                     continue;
                 }
-                write(in, entry, name, top, root);
+                try {
+                    write(in, entry, name, top, root);
+                } catch (InvalidPathException e) {
+                    throw refused(name, "has an entry whose name or link is no valid path: " + printable(current));
+                }
             }
         } catch (IOException e) {
             throw cannotWrite(target, e);
@@ -112,6 +116,9 @@ public final class ArchiveExtractor {
         boolean exists = Files.exists(destination, LinkOption.NOFOLLOW_LINKS);
         if (entry instanceof TarArchiveEntry tar && tar.isSymbolicLink()) {
             String link = tar.getLinkName();
+            if (link == null || link.isEmpty()) {
+                throw refused(name, "has a link with no target: " + entryName);
+            }
             Optional<String> leaves = TreeLinks.leaves(root, parent, link);
             if (leaves.isPresent()) {
                 throw refused(name, "has a link that leaves its tree: " + entryName + " -> " + link + " (" + leaves.get() + ")");
@@ -239,7 +246,7 @@ public final class ArchiveExtractor {
             }
             return p;
         } catch (InvalidPathException e) {
-            throw refused(archive, "has a name that is no valid path: " + entryName.replace("\0", "\\0"));
+            throw refused(archive, "has a name that is no valid path: " + printable(entryName));
         }
     }
 
@@ -270,7 +277,8 @@ public final class ArchiveExtractor {
         while (n.startsWith("./")) {
             n = n.substring(2);
         }
-        if (top.isPresent()) {
+        if (top.isPresent() && (n.equals(top.get()) || n.startsWith(top.get() + "/"))) {
+            // A hard link's target outside the top folder is taken as written; it must still name a file of the tree.
             n = n.equals(top.get()) ? "" : n.substring(top.get().length() + 1);
         }
         while (n.endsWith("/")) {
@@ -353,6 +361,13 @@ public final class ArchiveExtractor {
             raw.close();
             throw e;
         }
+    }
+
+    /** An entry name as it can be shown on a terminal: control characters escaped. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\x%02x", c) : Character.toString(c)));
+        return out.toString();
     }
 
     private static UknativeException refused(String archive, String what) {

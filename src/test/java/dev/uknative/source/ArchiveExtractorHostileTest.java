@@ -139,6 +139,10 @@ class ArchiveExtractorHostileTest {
                 Arguments.of("a hard link that leaves the tree", new E[] {
                     E.file("top/ok.txt", "ok"), E.hardLink("top/h", "../../outside/p.txt")},
                     "top/h"),
+                Arguments.of("a link with no target", new E[] {E.file("top/ok.txt", "ok"), E.symlink("top/l", "")},
+                    "a link with no target: top/l"),
+                Arguments.of("a hard link to a folder", new E[] {E.dir("top/d"), E.file("top/d/x", "x"), E.hardLink("top/h", "top/d")},
+                    "top/h -> top/d"),
                 Arguments.of("a file under a file", new E[] {E.file("top/f", "f"), E.file("top/f/g", "g")},
                     "top/f/g"),
                 Arguments.of("a character device", new E[] {E.file("top/ok.txt", "ok"), E.special("top/null", TarArchiveEntry.LF_CHR)},
