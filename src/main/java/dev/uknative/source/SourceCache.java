@@ -151,6 +151,7 @@ public final class SourceCache {
             } finally {
                 if (!done) {
                     FileTrees.delete(partial);
+                    Files.deleteIfExists(manifestFile(key));
                 }
             }
             Instant now = clock.instant();
