@@ -95,7 +95,8 @@ public final class ArchiveExtractor {
             Optional<TreeLinks.Escape> escape = TreeLinks.firstEscape(root);
             if (escape.isPresent()) {
                 TreeLinks.Escape x = escape.get();
-                throw refused(name, "has a link that leaves its tree: " + x.link() + " -> " + x.target() + " (" + x.reason() + ")");
+                throw refused(name, "has a link that leaves its tree: " + top.map(t -> t + "/").orElse("") + x.link() + " -> " + x.target()
+                        + " (" + x.reason() + ", through links unpacked after it)");
             }
         } catch (IOException e) {
             throw cannotWrite(target, e);
