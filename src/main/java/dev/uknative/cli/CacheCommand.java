@@ -94,12 +94,12 @@ final class CacheCommand implements Callable<Integer> {
 
     /** {@code uknative cache verify}. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check cached trees against the manifest written when each was made, reading and hashing every file",
-                "(sha256). Every use of a tree already compares sizes, times and names, and fetches a changed tree again;",
-                "this finds what those leave out. Prints one line per tree (ok, or what differs) and changes nothing."},
-            footer = {"", "Exits 3 when a tree differs, naming its first differing files; remove it with  uknative cache prune",
-                "(its projects fetch it again on their next build).", "", "Examples:", "  uknative cache verify",
-                "  uknative cache verify tar-3f5a0c…   (a key as  uknative cache list  prints it)"})
+            description = "Check cached trees against the manifest written when each was made, reading and hashing every file"
+                    + " (sha256). Every use of a tree already compares sizes, times and names, and fetches a changed tree again;"
+                    + " this finds what those leave out. Prints one line per tree (ok, or what differs) and changes nothing.",
+            footer = {"", "Exits 3 when a tree differs, naming its first differing files; remove it with  uknative cache prune"
+                    + "  (its projects fetch it again on their next build).", "", "Examples:", "  uknative cache verify",
+                "  uknative cache verify git-484ff209a5265bc4b2366041f149534922d0e5c8"})
     static final class VerifyCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
