@@ -13,14 +13,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code uknative cache}: the global source cache shared by all projects. */
 @Command(name = "cache", mixinStandardHelpOptions = true,
         description = {"Show or prune the global source cache ($XDG_CACHE_HOME/uknative/sources, default ~/.cache/uknative/sources):",
             "Unikraft and library trees keyed by commit or tarball sha256, shared by all projects."},
-        subcommands = {CacheCommand.ListCommand.class, CacheCommand.PruneCommand.class},
-        footer = {"", "Examples:", "  uknative cache list", "  uknative cache prune --older-than 30"})
+        subcommands = {CacheCommand.ListCommand.class, CacheCommand.PruneCommand.class, CacheCommand.VerifyCommand.class},
+        footer = {"", "Examples:", "  uknative cache list", "  uknative cache prune --older-than 30", "  uknative cache verify"})
 final class CacheCommand implements Callable<Integer> {
 
     @Spec
@@ -89,6 +90,62 @@ final class CacheCommand implements Callable<Integer> {
                         + " (" + BuildReport.size(pruned.bytes()) + ") from " + cache.root());
                 return 0;
             }
+        }
+    }
+
+    /** {@code uknative cache verify}. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check cached trees against the manifest written when each was made, reading and hashing every file"
+                    + " (sha256). Every use of a tree already compares sizes, times and names, and fetches a changed tree again;"
+                    + " this finds what those leave out. Prints one line per tree (ok, or what differs) and changes nothing.",
+            footer = {"", "Exits 3 when a tree differs, naming its first differing files; remove it with  uknative cache prune"
+                    + "  (its projects fetch it again on their next build).", "", "Examples:", "  uknative cache verify",
+                "  uknative cache verify git-484ff209a5265bc4b2366041f149534922d0e5c8"})
+    static final class VerifyCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "KEY", description = "Only the tree with this key (as cache list prints it).")
+        String key;
+
+        @Option(names = "--all", description = "Every tree (the default when no KEY is given).")
+        boolean all;
+
+        @Mixin
+        VerboseOption verbose;
+
+        @Override
+        public Integer call() {
+            if (all && key != null) {
+                throw UknativeException.usage("give either --all or a KEY, not both", "uknative cache verify --all");
+            }
+            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+                SourceCache cache = new Toolbox().sourceCache(reporter);
+                List<SourceCache.Verified> results = cache.verify(Optional.ofNullable(key));
+                if (key != null && results.isEmpty()) {
+                    throw UknativeException.usage("the cache has no tree " + key, "uknative cache list  shows the keys it has");
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                List<SourceCache.Verified> damaged = results.stream().filter(v -> !v.intact()).toList();
+                for (SourceCache.Verified v : results) {
+                    out.println(v.key() + "  " + (v.intact() ? "ok" : "damaged: " + what(v)));
+                }
+                out.flush();
+                if (!damaged.isEmpty()) {
+                    SourceCache.Verified first = damaged.get(0);
+                    throw new UknativeException(ExitCode.INVALID_INPUT, null, damaged.size() + " of " + results.size()
+                            + (results.size() == 1 ? " cached tree differs" : " cached trees differ") + " from what was fetched; "
+                            + first.key() + ": " + what(first),
+                            "run  uknative cache prune  to remove what is in the cache (builds fetch it again), or just build:"
+                                    + " a tree found changed on use is fetched again");
+                }
+                reporter.info(results.size() + (results.size() == 1 ? " tree" : " trees") + " intact in " + cache.root());
+                return 0;
+            }
+        }
+
+        private static String what(SourceCache.Verified v) {
+            return v.problem().orElseGet(() -> SourceCache.describe(v.differences()));
         }
     }
 

@@ -1,13 +1,18 @@
 package dev.uknative.source;
 
+import dev.uknative.core.ExitCode;
 import dev.uknative.core.UknativeException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,76 +31,223 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Unpacks a source archive (tar, tar.gz, tar.bz2, zip) into an empty folder, refusing every
- * entry that would land outside it: absolute names, {@code ..} segments, links whose target leaves
- * the tree, and entries written through a link. A single top folder (as in GitHub's archives,
+ * entry that would land outside it or make the tree point outside it: absolute names, {@code ..}
+ * segments, symbolic links whose target leaves the tree when resolved through the links already on
+ * disk, entries written below a link, hard links to anything but an earlier regular file of the
+ * tree, two entries for one name, devices and FIFOs. Every entry is created new and never through a
+ * link (no parent folder is a link, files are opened with {@code CREATE_NEW} and
+ * {@code NOFOLLOW_LINKS}), and the finished tree is walked once more, since a link made later can
+ * change where an earlier one leads. A single top folder (as in GitHub's archives,
  * {@code unikraft-RELEASE-0.17.0/}) is stripped. Executable bits are kept: Unikraft's build runs
  * scripts from its tree.
+ *
+ * <p>A truncated archive and a corrupt one are told apart, naming the archive and, when known, the
+ * entry being read.
  */
 public final class ArchiveExtractor {
+
+    private static final String REFUSED = "the archive is broken or malicious; nothing of it was kept";
 
     private ArchiveExtractor() {
     }
 
     /** Extracts {@code archive} (its format chosen by {@code name}) into the empty folder {@code target}. */
     public static void extract(Path archive, String name, Path target) {
-        Optional<String> top;
+        Optional<String> top = commonTopFolder(archive, name);
+        Path root;
         try {
-            top = commonTopFolder(archive, name);
+            root = target.toRealPath();
         } catch (IOException e) {
-            throw corrupt(name, e);
+            throw cannotWrite(target, e);
         }
-        Path root = target.toAbsolutePath().normalize();
-        List<Path[]> hardLinks = new ArrayList<>();
-        try (ArchiveInputStream<?> in = open(archive, name)) {
-            ArchiveEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                String entryName = entry.getName();
-                checkName(name, entryName);
-                String relative = strip(entryName, top);
-                if (relative.isEmpty()) {
+        String current = null;
+        ArchiveInputStream<?> opened;
+        try {
+            opened = open(archive, name);
+        } catch (IOException e) {
+            throw unreadable(name, null, e);
+        }
+        try (ArchiveInputStream<?> in = opened) {
+            while (true) {
+                ArchiveEntry entry;
+                try {
+                    entry = in.getNextEntry();
+                } catch (IOException | RuntimeException e) {
+                    throw unreadable(name, current, e);
+                }
+                if (entry == null) {
+                    break;
+                }
+                current = entry.getName();
+                if (entry instanceof TarArchiveEntry tar && tar.isGlobalPaxHeader()) {
                     continue;
                 }
-                Path destination = root.resolve(relative).normalize();
-                requireInside(name, entryName, root, destination);
-                requireNoLinkOnTheWay(name, entryName, root, destination);
-                if (entry instanceof TarArchiveEntry tar && tar.isSymbolicLink()) {
-                    String link = tar.getLinkName();
-                    Path resolved = destination.getParent().resolve(link).normalize();
-                    if (link.startsWith("/") || !resolved.startsWith(root)) {
-                        throw UknativeException.environment("the archive " + name + " has a link that leaves its tree: "
-                                + entryName + " -> " + link, "the archive is broken or malicious; nothing of it was kept");
-                    }
-                    Files.createDirectories(destination.getParent());
-                    Files.createSymbolicLink(destination, Path.of(link));
-                } else if (entry instanceof TarArchiveEntry tar && tar.isLink()) {
-                    String linkName = tar.getLinkName();
-                    checkName(name, linkName);
-                    Path source = root.resolve(strip(linkName, top)).normalize();
-                    requireInside(name, entryName + " (a hard link to " + linkName + ")", root, source);
-                    hardLinks.add(new Path[] {destination, source});
-                } else if (entry.isDirectory()) {
-                    Files.createDirectories(destination);
-                } else if (entry instanceof TarArchiveEntry tar && !tar.isFile()) {
-                    // Devices, FIFOs: never part of a source tree.
-                    continue;
-                } else {
-                    Files.createDirectories(destination.getParent());
-                    Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
-                    if (executable(entry)) {
-                        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(destination));
-                        permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
-                                PosixFilePermission.OTHERS_EXECUTE));
-                        Files.setPosixFilePermissions(destination, permissions);
-                    }
+                try {
+                    write(in, entry, name, top, root);
+                } catch (InvalidPathException e) {
+                    throw refused(name, "has an entry whose name or link is no valid path: " + printable(current));
                 }
-            }
-            for (Path[] link : hardLinks) {
-                requireNoLinkOnTheWay(name, link[1].toString(), root, link[1]);
-                Files.createDirectories(link[0].getParent());
-                Files.copy(link[1], link[0], StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw corrupt(name, e);
+            throw cannotWrite(target, e);
+        }
+        try {
+            Optional<TreeLinks.Escape> escape = TreeLinks.firstEscape(root);
+            if (escape.isPresent()) {
+                TreeLinks.Escape x = escape.get();
+                throw refused(name, "has a link that leaves its tree: " + top.map(t -> t + "/").orElse("") + x.link() + " -> " + x.target()
+                        + " (" + x.reason() + ", through links unpacked after it)");
+            }
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        }
+    }
+
+    private static void write(ArchiveInputStream<?> in, ArchiveEntry entry, String name, Optional<String> top, Path root)
+            throws IOException {
+        String entryName = entry.getName();
+        checkName(name, entryName);
+        List<String> relative = components(strip(entryName, top));
+        if (relative.isEmpty()) {
+            return;
+        }
+        Path destination = path(name, entryName, root, relative);
+        Path parent = destination.getParent();
+        makeParents(name, entryName, root, parent);
+        boolean exists = Files.exists(destination, LinkOption.NOFOLLOW_LINKS);
+        if (entry instanceof TarArchiveEntry tar && tar.isSymbolicLink()) {
+            String link = tar.getLinkName();
+            if (link == null || link.isEmpty()) {
+                throw refused(name, "has a link with no target: " + entryName);
+            }
+            Optional<String> leaves = TreeLinks.leaves(root, parent, link);
+            if (leaves.isPresent()) {
+                throw refused(name, "has a link that leaves its tree: " + entryName + " -> " + link + " (" + leaves.get() + ")");
+            }
+            requireNew(name, entryName, destination, exists);
+            Files.createSymbolicLink(destination, Path.of(link));
+        } else if (entry instanceof TarArchiveEntry tar && tar.isLink()) {
+            String linkName = tar.getLinkName();
+            String n = linkName.replace('\\', '/');
+            if (n.startsWith("/") || n.matches("^[A-Za-z]:.*") || List.of(n.split("/")).contains("..")) {
+                throw refused(name, "has a hard link that leaves its tree: " + entryName + " -> " + linkName);
+            }
+            List<String> sourceNames = components(strip(linkName, top));
+            Path source = sourceNames.isEmpty() ? root : path(name, linkName, root, sourceNames);
+            if (source.getParent() == null || !source.startsWith(root) || !TreeLinks.realFolderUnder(root, source.getParent())
+                    || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                throw refused(name, "has a hard link to something that is not an earlier file of its tree: " + entryName + " -> " + linkName);
+            }
+            requireNew(name, entryName, destination, exists);
+            try (InputStream from = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
+                copy(from, destination, name, entryName, false);
+            }
+            if (Files.isExecutable(source)) {
+                makeExecutable(destination);
+            }
+        } else if (entry.isDirectory()) {
+            if (exists && !Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                throw refused(name, "has two entries for " + entryName);
+            }
+            if (!exists) {
+                Files.createDirectory(destination);
+            }
+        } else if (entry instanceof TarArchiveEntry tar && (tar.isCharacterDevice() || tar.isBlockDevice() || tar.isFIFO())) {
+            throw refused(name, "has a device or FIFO: " + entryName + " (a source tree has none)");
+        } else if (entry instanceof TarArchiveEntry tar && !tar.isFile()) {
+            // Other metadata entries (GNU volume labels, unknown vendor types) carry no file.
+            return;
+        } else {
+            requireNew(name, entryName, destination, exists);
+            copy(in, destination, name, entryName, true);
+            if (executable(entry)) {
+                makeExecutable(destination);
+            }
+        }
+    }
+
+    /** Creates the missing folders above an entry; each existing one must be a real folder, not a link or a file. */
+    private static void makeParents(String archive, String entryName, Path root, Path parent) throws IOException {
+        Path current = root;
+        for (Path part : root.relativize(parent)) {
+            if (part.toString().isEmpty()) {
+                continue;
+            }
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                throw refused(archive, "writes through a link: " + entryName);
+            }
+            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(current);
+            } else if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                throw refused(archive, "has an entry below a file: " + entryName);
+            }
+        }
+        if (!current.toRealPath().startsWith(root)) {
+            throw refused(archive, "writes through a link: " + entryName);
+        }
+    }
+
+    private static void requireNew(String archive, String entryName, Path destination, boolean exists) {
+        if (exists) {
+            throw refused(archive, Files.isSymbolicLink(destination) ? "writes through a link: " + entryName
+                    : "has two entries for " + entryName);
+        }
+    }
+
+    /** Copies an entry's bytes into a new file; a read failure is the archive's, a write failure the disk's. */
+    private static void copy(InputStream in, Path destination, String archive, String entryName, boolean fromArchive) throws IOException {
+        try (OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buffer = new byte[64 * 1024];
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException | RuntimeException e) {
+                    if (!fromArchive && e instanceof IOException io) {
+                        throw io;
+                    }
+                    throw unreadable(archive, entryName, e);
+                }
+                if (n < 0) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    private static void makeExecutable(Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = EnumSet.copyOf(view.readAttributes().permissions());
+        permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_EXECUTE));
+        view.setPermissions(permissions);
+    }
+
+    private static List<String> components(String relative) {
+        List<String> names = new ArrayList<>();
+        for (String part : relative.split("/")) {
+            if (!part.isEmpty() && !part.equals(".")) {
+                names.add(part);
+            }
+        }
+        return names;
+    }
+
+    private static Path path(String archive, String entryName, Path root, List<String> names) {
+        try {
+            Path p = root.resolve(String.join("/", names));
+            if (!p.startsWith(root) || p.equals(root)) {
+                throw refused(archive, "has a path that leaves its tree: " + entryName);
+            }
+            return p;
+        } catch (InvalidPathException e) {
+            throw refused(archive, "has a name that is no valid path: " + printable(entryName));
         }
     }
 
@@ -112,38 +264,12 @@ public final class ArchiveExtractor {
     private static void checkName(String archive, String entryName) {
         String n = entryName.replace('\\', '/');
         if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) {
-            throw UknativeException.environment("the archive " + archive + " has an absolute path: " + entryName,
-                    "the archive is broken or malicious; nothing of it was kept");
+            throw refused(archive, "has an absolute path: " + entryName);
         }
         for (String segment : n.split("/")) {
             if (segment.equals("..")) {
-                throw UknativeException.environment("the archive " + archive + " has a path that leaves its tree: " + entryName,
-                        "the archive is broken or malicious; nothing of it was kept");
+                throw refused(archive, "has a path that leaves its tree: " + entryName);
             }
-        }
-    }
-
-    private static void requireInside(String archive, String entryName, Path root, Path destination) {
-        if (!destination.startsWith(root) || destination.equals(root)) {
-            throw UknativeException.environment("the archive " + archive + " has a path that leaves its tree: " + entryName,
-                    "the archive is broken or malicious; nothing of it was kept");
-        }
-    }
-
-    /** An entry written below a symbolic link extracted earlier would land wherever that link points. */
-    private static void requireNoLinkOnTheWay(String archive, String entryName, Path root, Path destination) {
-        Path current = root;
-        for (Path part : root.relativize(destination.getParent() == null ? root : destination.getParent())) {
-            current = current.resolve(part);
-            if (Files.isSymbolicLink(current)) {
-                throw UknativeException.environment("the archive " + archive + " writes through a link: " + entryName,
-                        "the archive is broken or malicious; nothing of it was kept");
-            }
-        }
-        if (Files.isSymbolicLink(destination) || (Files.exists(destination, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS))) {
-            throw UknativeException.environment("the archive " + archive + " writes through a link: " + entryName,
-                    "the archive is broken or malicious; nothing of it was kept");
         }
     }
 
@@ -152,7 +278,8 @@ public final class ArchiveExtractor {
         while (n.startsWith("./")) {
             n = n.substring(2);
         }
-        if (top.isPresent()) {
+        if (top.isPresent() && (n.equals(top.get()) || n.startsWith(top.get() + "/"))) {
+            // A hard link's target outside the top folder is taken as written; it must still name a file of the tree.
             n = n.equals(top.get()) ? "" : n.substring(top.get().length() + 1);
         }
         while (n.endsWith("/")) {
@@ -162,12 +289,32 @@ public final class ArchiveExtractor {
     }
 
     /** The one folder every entry is in, when there is one (pax global headers do not count). */
-    private static Optional<String> commonTopFolder(Path archive, String name) throws IOException {
+    private static Optional<String> commonTopFolder(Path archive, String name) {
         String top = null;
         boolean any = false;
-        try (ArchiveInputStream<?> in = open(archive, name)) {
-            ArchiveEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
+        boolean single = true;
+        String current = null;
+        ArchiveInputStream<?> opened;
+        try {
+            opened = open(archive, name);
+        } catch (IOException e) {
+            throw unreadable(name, null, e);
+        }
+        try (ArchiveInputStream<?> in = opened) {
+            while (true) {
+                ArchiveEntry entry;
+                try {
+                    entry = in.getNextEntry();
+                } catch (IOException | RuntimeException e) {
+                    throw unreadable(name, current, e);
+                }
+                if (entry == null) {
+                    break;
+                }
+                current = entry.getName();
+                if (!single || (entry instanceof TarArchiveEntry tar && tar.isGlobalPaxHeader())) {
+                    continue; // read to the end all the same: a truncated archive is refused before anything is written
+                }
                 String n = entry.getName().replace('\\', '/');
                 while (n.startsWith("./")) {
                     n = n.substring(2);
@@ -179,13 +326,16 @@ public final class ArchiveExtractor {
                 String first = slash < 0 ? n : n.substring(0, slash);
                 boolean isFolder = slash >= 0 || entry.isDirectory();
                 if (!isFolder || (top != null && !top.equals(first))) {
-                    return Optional.empty();
+                    single = false;
+                    continue;
                 }
                 top = first;
                 any = true;
             }
+        } catch (IOException e) {
+            throw unreadable(name, current, e);
         }
-        return any && !top.equals("..") ? Optional.of(top) : Optional.empty();
+        return single && any && !top.equals("..") ? Optional.of(top) : Optional.empty();
     }
 
     private static ArchiveInputStream<?> open(Path archive, String name) throws IOException {
@@ -214,9 +364,45 @@ public final class ArchiveExtractor {
         }
     }
 
-    private static UknativeException corrupt(String name, Exception e) {
-        return new UknativeException(dev.uknative.core.ExitCode.ENVIRONMENT, null,
-                "cannot unpack " + name + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-                "the archive is damaged or not in the format its name says; nothing of it was kept", e);
+    /** An entry name as it can be shown on a terminal: control characters escaped. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\x%02x", c) : Character.toString(c)));
+        return out.toString();
+    }
+
+    private static UknativeException refused(String archive, String what) {
+        return UknativeException.environment("the archive " + archive + " " + what, REFUSED);
+    }
+
+    /**
+     * The archive cannot be read: truncated when its data ends early (a cut download), corrupt
+     * otherwise; {@code entry} is the entry being read, when one was.
+     */
+    static UknativeException unreadable(String archive, String entry, Throwable e) {
+        String reason = reason(e);
+        boolean truncated = e instanceof EOFException || reason.toLowerCase(Locale.ROOT).matches(
+                ".*(truncated|premature end|unexpected end|end of (file|stream)|\\beof\\b).*");
+        String where = entry == null ? "" : " (in " + entry + ")";
+        String message = truncated
+                ? "cannot unpack " + archive + ": it is truncated" + where + "; the file ends before the archive does"
+                : "cannot unpack " + archive + ": it is corrupt" + where + (reason.isEmpty() ? "" : ": " + reason);
+        return new UknativeException(ExitCode.ENVIRONMENT, null, message, truncated
+                ? "the download was cut short or the file is incomplete; fetch it again; nothing of it was kept"
+                : "the archive is damaged or not in the format its name says; nothing of it was kept", e);
+    }
+
+    private static UknativeException cannotWrite(Path target, IOException e) {
+        return new UknativeException(ExitCode.ENVIRONMENT, null, "cannot unpack into " + target + ": " + reason(e),
+                "check the free space and permissions of the cache folder, or move it with XDG_CACHE_HOME", e);
+    }
+
+    /** A library's message without a Java class name in it ("java.util.zip.ZipException: invalid …" is "invalid …"). */
+    static String reason(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getCause() != null && e.getCause() != e ? reason(e.getCause()) : "";
+        }
+        return message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)(?::\\s*)?", "").trim();
     }
 }

@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the sources of a project on the local disk only: the Unikraft tree and external libraries
- * given as folders, and the overrides ({@code --unikraft-source}, {@code UKNATIVE_UNIKRAFT_SOURCE})
- * that {@link SourceResolver} applies before any fetching. A {@code version:} that a local tree does
- * not match is reported as a warning instead of being silently ignored.
+ * The part of source resolution that needs no cache and no network: the overrides
+ * ({@code --unikraft-source}, {@code UKNATIVE_UNIKRAFT_SOURCE}) and the warning when a local tree
+ * is not the release the Kraftfile names, both applied by {@link SourceResolver} before it fetches
+ * anything; and {@link #resolve}, which accepts folders only (no URL, channel or release).
  */
 public final class LocalSourceResolver {
 
-    /** What was found, and what the user should know about it. */
+    /**
+     * The sources of a project, as {@link SourceResolver} found them (fetched into the cache or
+     * given as folders) or {@link LocalSourceResolver#resolve} (folders only), and what the user
+     * should know about them.
+     */
     public record Resolved(UnikraftTree unikraft, List<Path> libraries, List<String> warnings) {
         public Resolved {
             libraries = List.copyOf(libraries);
@@ -25,6 +29,8 @@ public final class LocalSourceResolver {
     }
 
     /**
+     * Resolves a project whose sources are all folders; a URL or a version name is refused.
+     *
      * @param override  {@code --unikraft-source}, when given
      * @param fromEnvironment {@code UKNATIVE_UNIKRAFT_SOURCE}, when set
      */

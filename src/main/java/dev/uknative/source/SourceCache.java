@@ -41,6 +41,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * trees/git-&lt;commit&gt;/          a checkout of one commit (its .git borrows the mirror's objects)
  * trees/tar-&lt;sha256&gt;/          an unpacked tarball with that digest
  * trees/&lt;key&gt;.properties       where it came from, when it was made and last used
+ * trees/&lt;key&gt;.manifest         size, time and sha256 of each file ({@link TreeManifest}), checked on use
  * git/&lt;hash&gt;-&lt;name&gt;.git/        a bare mirror of one git remote (fetched, never checked out)
  * tmp/&lt;key&gt;.partial/           an entry being made; renamed into place when complete
  * locks/&lt;key&gt;.lock             held while an entry is made, so concurrent builds wait
@@ -85,10 +86,26 @@ public final class SourceCache {
         return "tar-" + sha256;
     }
 
-    /** The finished tree of {@code key}, when the cache has it; its last use is recorded. */
+    /**
+     * The finished tree of {@code key}, when the cache has it intact; its last use is recorded. A
+     * tree that differs from its manifest (a file edited, added or deleted, the manifest missing) is
+     * removed with a warning saying what differed, and reported absent, so the caller fetches it
+     * again: the key names one commit or digest, and a tree that no longer is it must not be built.
+     */
     public Optional<Path> tree(String key) {
         Path tree = trees().resolve(key);
         if (!Files.isDirectory(tree)) {
+            return Optional.empty();
+        }
+        Optional<String> damage = quickCheck(key, tree);
+        if (damage.isPresent()) {
+            locked(key, () -> {
+                Optional<String> still = Files.isDirectory(tree) ? quickCheck(key, tree) : Optional.empty();
+                if (still.isPresent()) {
+                    discard(key, tree, still.get());
+                }
+                return null;
+            });
             return Optional.empty();
         }
         touch(key);
@@ -96,15 +113,21 @@ public final class SourceCache {
     }
 
     /**
-     * The tree of {@code key}, made by {@code filler} when missing. Holds the key's lock while it
-     * checks and fills, so that of two builds wanting the same entry one makes it and the other uses it.
+     * The tree of {@code key}, made by {@code filler} when missing or damaged. Holds the key's lock
+     * while it checks and fills, so that of two builds wanting the same entry one makes it and the
+     * other uses it. A new tree is refused when a link in it leads outside it; its manifest is
+     * written before it is renamed into place, so every finished tree has one.
      */
     public Path populate(String key, String origin, String ref, Filler filler) {
         return locked(key, () -> {
             Path tree = trees().resolve(key);
             if (Files.isDirectory(tree)) {
-                touch(key);
-                return tree;
+                Optional<String> damage = quickCheck(key, tree);
+                if (damage.isEmpty()) {
+                    touch(key);
+                    return tree;
+                }
+                discard(key, tree, damage.get());
             }
             Path partial = tmp().resolve(key + ".partial");
             if (Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
@@ -115,18 +138,107 @@ public final class SourceCache {
             boolean done = false;
             try {
                 filler.fill(partial);
+                Optional<TreeLinks.Escape> escape = TreeLinks.firstEscape(partial);
+                if (escape.isPresent()) {
+                    TreeLinks.Escape x = escape.get();
+                    throw UknativeException.environment("the source " + origin + " has a link that leaves its tree: " + x.link()
+                            + " -> " + x.target() + " (" + x.reason() + ")", "the source is broken or malicious; nothing of it was kept");
+                }
                 Files.createDirectories(trees());
+                AtomicFiles.write(manifestFile(key), TreeManifest.of(partial).render());
                 Files.move(partial, tree, StandardCopyOption.ATOMIC_MOVE);
                 done = true;
             } finally {
                 if (!done) {
                     FileTrees.delete(partial);
+                    Files.deleteIfExists(manifestFile(key));
                 }
             }
             Instant now = clock.instant();
             writeProperties(trees().resolve(key + ".properties"), origin, ref, now, now);
             return tree;
         });
+    }
+
+    /** What {@link #verify} found for one tree: nothing when it is intact. */
+    public record Verified(String key, Path path, Optional<String> problem, List<TreeManifest.Difference> differences) {
+        public Verified {
+            differences = List.copyOf(differences);
+        }
+
+        public boolean intact() {
+            return problem.isEmpty() && differences.isEmpty();
+        }
+    }
+
+    /**
+     * Checks trees against their manifests, reading and hashing every file: all trees, or the one
+     * whose key is {@code key}. Nothing is changed.
+     */
+    public List<Verified> verify(Optional<String> key) {
+        List<Verified> results = new ArrayList<>();
+        for (Entry entry : list()) {
+            if (key.isPresent() && !key.get().equals(entry.key())) {
+                continue;
+            }
+            Optional<TreeManifest> manifest = readManifest(entry.key());
+            if (manifest.isEmpty()) {
+                results.add(new Verified(entry.key(), entry.path(), Optional.of(NO_MANIFEST), List.of()));
+                continue;
+            }
+            try {
+                results.add(new Verified(entry.key(), entry.path(), Optional.empty(), manifest.get().fullDifferences(entry.path())));
+            } catch (IOException e) {
+                results.add(new Verified(entry.key(), entry.path(), Optional.of("it cannot be read: " + e.getMessage()), List.of()));
+            }
+        }
+        return results;
+    }
+
+    private static final String NO_MANIFEST = "it has no valid manifest (made by an older uknative, or the manifest was damaged)";
+
+    /** How many differences a message names. */
+    static final int SHOWN = 5;
+
+    /** Why {@code tree} is not what was fetched, from sizes, times and names only; empty when intact. */
+    private Optional<String> quickCheck(String key, Path tree) {
+        Optional<TreeManifest> manifest = readManifest(key);
+        if (manifest.isEmpty()) {
+            return Optional.of(NO_MANIFEST);
+        }
+        try {
+            List<TreeManifest.Difference> differences = manifest.get().quickDifferences(tree);
+            return differences.isEmpty() ? Optional.empty() : Optional.of(describe(differences));
+        } catch (IOException e) {
+            return Optional.of("it cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** "3 files differ from what was fetched: a (missing), b (size 3 -> 4), …". */
+    public static String describe(List<TreeManifest.Difference> differences) {
+        List<String> shown = differences.stream().limit(SHOWN).map(TreeManifest.Difference::toString).toList();
+        return differences.size() + (differences.size() == 1 ? " file differs" : " files differ") + " from what was fetched: "
+                + String.join(", ", shown) + (differences.size() > SHOWN ? ", …" : "");
+    }
+
+    private void discard(String key, Path tree, String damage) throws IOException {
+        reporter.warn("the cached tree " + tree + " is damaged: " + damage + "; removing it and fetching it again"
+                + " (trees in the cache are never to be edited: give a local folder as the source to change Unikraft or a library)");
+        remove(tree);
+        Files.deleteIfExists(manifestFile(key));
+    }
+
+    private Optional<TreeManifest> readManifest(String key) {
+        Path file = manifestFile(key);
+        try {
+            return Files.isRegularFile(file) ? TreeManifest.parse(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path manifestFile(String key) {
+        return trees().resolve(key + ".manifest");
     }
 
     /** The bare mirror folder of a git remote (it may not exist yet). */
@@ -212,6 +324,7 @@ public final class SourceCache {
             Optional<Boolean> gone = tryLocked(entry.key(), () -> {
                 remove(entry.path());
                 Files.deleteIfExists(trees().resolve(entry.key() + ".properties"));
+                Files.deleteIfExists(manifestFile(entry.key()));
                 return true;
             });
             if (gone.isPresent()) {

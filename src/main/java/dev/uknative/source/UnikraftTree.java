@@ -28,6 +28,12 @@ public record UnikraftTree(Path path, Optional<String> version) {
      */
     public static UnikraftTree open(Path path, String origin) {
         Path tree = path.toAbsolutePath().normalize();
+        if (Files.exists(tree) && !Files.isDirectory(tree)) {
+            throw UknativeException.environment("the Unikraft tree " + tree + " (from " + origin + ") is a file, not a folder",
+                    "point " + origin + " at the top folder of a Unikraft checkout"
+                            + (SourceSpecs.isArchiveName(tree.getFileName().toString())
+                                    ? " (an archive is unpacked first, or given as a URL in the Kraftfile's unikraft: source)" : ""));
+        }
         if (!Files.isDirectory(tree)) {
             throw UknativeException.environment("the Unikraft tree " + tree + " (from " + origin + ") does not exist",
                     "clone Unikraft there, or point " + origin + " at an existing checkout");

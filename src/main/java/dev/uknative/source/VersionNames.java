@@ -63,12 +63,15 @@ public final class VersionNames {
     }
 
     /**
-     * Up to {@code limit} names of {@code available} nearest to {@code wanted}: releases by numeric
-     * closeness when both are releases, otherwise by edit distance.
+     * Up to {@code limit} names of {@code available} nearest to {@code wanted}. When {@code wanted}
+     * is a release, releases come first: those that share more leading numbers with it, then those
+     * whose first differing number is closer, then the newest. So a release beyond every one
+     * ({@code 9.9.9}) is offered the newest releases, the one a user most likely meant, and
+     * {@code 0.17.5} is offered {@code 0.17.0} before {@code 0.16.3}. Other names go by edit distance.
      */
     public static List<String> nearest(String wanted, java.util.Collection<String> available, int limit) {
         List<String> sorted = new ArrayList<>(new LinkedHashSet<>(available));
-        sorted.sort(Comparator.comparingDouble((String candidate) -> distance(wanted, candidate)).thenComparing(Comparator.naturalOrder()));
+        sorted.sort(nearestFirst(wanted));
         // One spelling per release (the manifest's 0.17.0 and the tag RELEASE-0.17.0 are one choice).
         List<String> chosen = new ArrayList<>();
         Set<String> releases = new java.util.HashSet<>();
@@ -85,22 +88,58 @@ public final class VersionNames {
         return chosen;
     }
 
-    static double distance(String wanted, String candidate) {
-        Optional<String> w = release(wanted);
-        Optional<String> c = release(candidate);
-        if (w.isPresent() && c.isPresent()) {
-            long[] a = numbers(w.get());
-            long[] b = numbers(c.get());
-            double d = 0;
-            double weight = 1_000_000;
-            for (int i = 0; i < 4; i++) {
-                d += Math.abs(a[i] - b[i]) * weight;
-                weight /= 1000;
-            }
-            // Every release is nearer than any name that is no release; the RELEASE- spelling first.
-            return d / 1e9 + (candidate.startsWith("RELEASE-") ? 0 : 1e-6);
+    private static Comparator<String> nearestFirst(String wanted) {
+        Optional<long[]> w = release(wanted).map(VersionNames::numbers);
+        Comparator<String> bySpelling = Comparator.comparingInt((String c) -> dev.uknative.core.EditDistance.between(
+                wanted.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT))).thenComparing(Comparator.naturalOrder());
+        if (w.isEmpty()) {
+            return bySpelling;
         }
-        return 1 + dev.uknative.core.EditDistance.between(wanted.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+        Comparator<String> releasesFirst = Comparator.comparing((String c) -> release(c).isEmpty());
+        Comparator<String> byNumbers = (a, b) -> {
+            Optional<String> ra = release(a);
+            Optional<String> rb = release(b);
+            if (ra.isEmpty() || rb.isEmpty()) {
+                return 0;
+            }
+            long[] na = numbers(ra.get());
+            long[] nb = numbers(rb.get());
+            int sharedA = shared(w.get(), na);
+            int sharedB = shared(w.get(), nb);
+            if (sharedA != sharedB) {
+                return Integer.compare(sharedB, sharedA);
+            }
+            if (sharedA < na.length) {
+                int gap = Long.compare(Math.abs(na[sharedA] - w.get()[sharedA]), Math.abs(nb[sharedB] - w.get()[sharedB]));
+                if (gap != 0) {
+                    return gap;
+                }
+            }
+            return 0;
+        };
+        Comparator<String> releaseSpellingFirst = Comparator.comparing((String c) -> !c.startsWith("RELEASE-"));
+        return releasesFirst.thenComparing(byNumbers).thenComparing((a, b) -> release(a).isPresent() && release(b).isPresent()
+                ? newestFirstByNumber(a, b) : 0).thenComparing(releaseSpellingFirst).thenComparing(bySpelling);
+    }
+
+    /** How many leading numbers two releases share (4 when they are the same release). */
+    private static int shared(long[] a, long[] b) {
+        int i = 0;
+        while (i < a.length && a[i] == b[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int newestFirstByNumber(String a, String b) {
+        long[] na = numbers(release(a).orElseThrow());
+        long[] nb = numbers(release(b).orElseThrow());
+        for (int i = 0; i < na.length; i++) {
+            if (na[i] != nb[i]) {
+                return Long.compare(nb[i], na[i]);
+            }
+        }
+        return 0;
     }
 
     private static long[] numbers(String release) {

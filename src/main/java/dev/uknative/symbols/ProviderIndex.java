@@ -25,7 +25,10 @@ public final class ProviderIndex {
     /** The library whose weak definitions are Unikraft's {@code -ENOSYS} stubs, not implementations. */
     public static final String SYSCALL_SHIM = "libsyscall_shim";
 
-    private static final String HEADER = "# uknative provider index 1";
+    /** Version 2 closes the text with {@link #CHECKSUM}; a version 1 file is not read, so it is made again. */
+    private static final String HEADER = "# uknative provider index 2";
+    /** The last line: the sha256 of every line before it. A file cut at a line boundary reads as an index without it. */
+    private static final String CHECKSUM = "sha256\t";
 
     /** One library's link interface. */
     public record Library(String name, Optional<String> option, ObjectSymbols symbols) {
@@ -78,7 +81,7 @@ public final class ProviderIndex {
         return bySymbol.getOrDefault(symbol, List.of());
     }
 
-    /** A line-oriented text form, stable across runs, for the cache. */
+    /** A line-oriented text form, stable across runs, for the cache; its last line is the checksum of the others. */
     public String render() {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         out.append("key\t").append(key).append('\n');
@@ -94,12 +97,30 @@ public final class ProviderIndex {
         for (Map.Entry<Integer, String> e : new java.util.TreeMap<>(syscalls.names()).entrySet()) {
             out.append("sys\t").append(e.getKey()).append('\t').append(e.getValue()).append('\n');
         }
-        return out.toString();
+        String body = out.toString();
+        return body + CHECKSUM + sha256(body) + "\n";
     }
 
-    /** Reads {@link #render()}'s form; empty when the text is not such an index (an older or damaged cache file). */
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * Reads {@link #render()}'s form; empty when the text is not such an index (an older or damaged
+     * cache file, one cut short or edited: its checksum no longer matches).
+     */
     public static Optional<ProviderIndex> parse(String text) {
-        String[] lines = text.split("\n");
+        int last = text.lastIndexOf(CHECKSUM);
+        if (last <= 0 || text.charAt(last - 1) != '\n' || !text.endsWith("\n")
+                || !text.substring(last + CHECKSUM.length(), text.length() - 1).equals(sha256(text.substring(0, last)))) {
+            return Optional.empty();
+        }
+        String[] lines = text.substring(0, last).split("\n");
         if (lines.length < 2 || !lines[0].equals(HEADER) || !lines[1].startsWith("key\t")) {
             return Optional.empty();
         }
@@ -142,7 +163,11 @@ public final class ProviderIndex {
                     if (f.length != 3) {
                         return Optional.empty();
                     }
-                    syscalls.put(Integer.parseInt(f[1]), f[2]);
+                    try {
+                        syscalls.put(Integer.parseInt(f[1]), f[2]);
+                    } catch (NumberFormatException e) {
+                        return Optional.empty();
+                    }
                 }
                 default -> {
                     return Optional.empty();
