@@ -120,7 +120,7 @@ final class CacheCommand implements Callable<Integer> {
                 throw UknativeException.usage("give either --all or a KEY, not both", "uknative cache verify --all");
             }
             try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-                SourceCache cache = new Toolbox().sourceCache(reporter);
+                SourceCache cache = new Services().sourceCache(reporter);
                 List<SourceCache.Verified> results = cache.verify(Optional.ofNullable(key));
                 if (key != null && results.isEmpty()) {
                     throw UknativeException.usage("the cache has no tree " + key, "uknative cache list  shows the keys it has");

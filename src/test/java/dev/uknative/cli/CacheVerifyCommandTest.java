@@ -2,6 +2,7 @@ package dev.uknative.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.uknative.app.Paths;
 import dev.uknative.core.Reporter;
 import dev.uknative.source.SourceCache;
 import dev.uknative.testing.CliRun;
