@@ -5,6 +5,7 @@ import dev.uknative.build.Builder;
 import dev.uknative.build.KconfigConfigurator;
 import dev.uknative.build.KconfigLayers;
 import dev.uknative.core.ExitCode;
+import dev.uknative.core.KconfigText;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.kconfig.ConfigAssignment;
@@ -104,7 +105,7 @@ final class ConfigCommand implements Callable<Integer> {
 
     /** A value as the .config writes it: strings in double quotes. */
     static String written(SymbolStatus s) {
-        return s.type() == SymbolType.STRING ? "\"" + s.value().replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : s.value();
+        return s.type() == SymbolType.STRING ? KconfigText.quote(s.value()) : s.value();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List symbols and their values, as in a .config.",

@@ -1,5 +1,6 @@
 package dev.uknative.cli;
 
+import dev.uknative.core.KconfigText;
 import dev.uknative.kconfig.ConfigAssignment;
 import dev.uknative.kconfig.ConfigProblem;
 import dev.uknative.kconfig.SolvedConfig;
@@ -32,7 +33,7 @@ final class KraftfileKconfig {
     /** The value as kconfig text: a string symbol's text in double quotes (unless already quoted). */
     static String kconfigValue(SymbolStatus symbol, String value) {
         if (symbol.type() == SymbolType.STRING && !(value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2)) {
-            return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            return KconfigText.quote(value);
         }
         return value;
     }

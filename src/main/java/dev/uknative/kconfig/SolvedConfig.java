@@ -1,5 +1,6 @@
 package dev.uknative.kconfig;
 
+import dev.uknative.core.KconfigText;
 import dev.uknative.kconfig.KconfigSolver.AssignmentOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,6 +154,6 @@ public final class SolvedConfig {
     /** The value as a .config line shows it. */
     String configValue(Symbol s) {
         String v = evaluation.str(s);
-        return s.type() == SymbolType.STRING ? KconfigSolver.quote(v) : v;
+        return s.type() == SymbolType.STRING ? KconfigText.quote(v) : v;
     }
 }
