@@ -38,8 +38,11 @@ final class KraftfileYaml {
 
     /** Collections inside collections; a Kraftfile needs about 5. */
     static final int MAX_DEPTH = 64;
-    /** The whole file, in bytes (or characters, for text given as a string). */
-    static final int MAX_BYTES = 1 << 20;
+    /**
+     * The whole file, in bytes (or characters, for text given as a string): a Kraftfile that set
+     * every option of Unikraft would still be a quarter of this.
+     */
+    static final int MAX_BYTES = 256 << 10;
     /** One line, in characters. */
     static final int MAX_LINE = 16 * 1024;
     /** Aliases ({@code *name}) in the document. */

@@ -66,7 +66,7 @@ class KraftfileReaderLimitsTest {
 
         @Test
         void deepBlockNestingIsRefusedAtTheLineTooDeep() {
-            UknativeException e = refused(blocks(1_000));
+            UknativeException e = refused(blocks(300));
 
             assertThat(e.getMessage()).contains("nested more than " + KraftfileYaml.MAX_DEPTH);
             assertThat(e.location()).hasValueSatisfying(l -> assertThat(l.line()).isBetween(3, 3 + KraftfileYaml.MAX_DEPTH));
