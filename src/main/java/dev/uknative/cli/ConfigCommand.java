@@ -127,6 +127,7 @@ final class ConfigCommand implements Callable<Integer> {
         public Integer call() {
             try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
                 SolvedConfig config = project.solve(reporter, spec.commandLine().getErr(), List.of()).config();
+                config.requireWellFormedValues();
                 PrintWriter out = spec.commandLine().getOut();
                 for (SymbolStatus s : pattern == null ? config.symbols() : config.search(pattern)) {
                     if (!s.written() || (changed && !s.changed())) {
@@ -154,7 +155,10 @@ final class ConfigCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return printAbout(spec, project, name, (config, symbol) -> written(config.status(symbol).orElseThrow()) + "\n");
+            return printAbout(spec, project, name, (config, symbol) -> {
+                config.requireWellFormedValues();
+                return written(config.status(symbol).orElseThrow()) + "\n";
+            });
         }
     }
 

@@ -53,6 +53,19 @@ public final class SolvedConfig {
     }
 
     /**
+     * Refuses values that their symbol's type cannot take (text or {@code 0x10} for an int, {@code m}
+     * for a bool…), wherever they were written: the solver drops them as kconfig does, so a command
+     * that only shows the configuration would otherwise show the default as if nothing were wrong.
+     * Well-formed values that cannot hold (dependencies, ranges) are left to build and explain.
+     */
+    public void requireWellFormedValues() {
+        List<ConfigProblem> malformed = problems.stream().filter(p -> p.kind() == ConfigProblem.Kind.INVALID_VALUE).toList();
+        if (!malformed.isEmpty()) {
+            throw ConfigProblem.refusal(malformed);
+        }
+    }
+
+    /**
      * The symbols a .config lists, with their values as written there ({@code n} for "is not set",
      * strings in quotes).
      */

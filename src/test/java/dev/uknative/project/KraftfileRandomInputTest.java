@@ -53,7 +53,7 @@ class KraftfileRandomInputTest {
                 assertTimeoutPreemptively(EACH, () -> check(n, text, temp), () -> "input " + n + " took too long");
             } catch (AssertionError e) {
                 Files.createDirectories(Path.of("target/random-failures"));
-                Files.writeString(Path.of("target/random-failures/" + n + ".yaml"), text);
+                Files.write(Path.of("target/random-failures/" + n + ".yaml"), text.getBytes(StandardCharsets.UTF_8));
                 failures.add("input " + n + " (" + text.length() + " chars, starting " + abbreviate(text) + "): " + e.getMessage());
             }
         }
