@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -260,7 +261,7 @@ final class KraftfileSplicer {
                 throw error(key, "a key in " + where + " is not a kconfig symbol", "write its entries as CONFIG_X: value");
             }
             spellings.add(k.getValue());
-            spans.add(new int[] {start(key), contentEnd(tuples.get(i).getValueNode())});
+            spans.add(new int[] {start(key), valueEnd(tuples.get(i))});
             if (KraftfileFormat.fullSymbol(k.getValue()).equals(edit.symbol())) {
                 matches.add(i);
             }
@@ -320,7 +321,8 @@ final class KraftfileSplicer {
         List<int[]> spans = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
-            spans.add(new int[] {start(item), contentEnd(item)});
+            int writtenFrom = i == 0 ? start(list) : spans.get(i - 1)[1];
+            spans.add(isAlias(item, writtenFrom) ? aliasSpan(item, writtenFrom) : new int[] {start(item), contentEnd(item)});
             if (item instanceof ScalarNode scalar && !isNull(scalar)) {
                 Optional<String> symbol = KraftfileFormat.listEntrySymbol(scalar.getValue());
                 if (symbol.isPresent()) {
@@ -395,7 +397,7 @@ final class KraftfileSplicer {
     private void addKey(MappingNode map, String key, NewNode value, Set<String> after) {
         List<NodeTuple> tuples = map.getValue();
         if (isFlow(map)) {
-            List<int[]> spans = tuples.stream().map(t -> new int[] {start(t.getKeyNode()), contentEnd(t.getValueNode())}).toList();
+            List<int[]> spans = tuples.stream().map(t -> new int[] {start(t.getKeyNode()), valueEnd(t)}).toList();
             appendFlow(map, spans, key + ": " + flow(value));
             return;
         }
@@ -409,7 +411,7 @@ final class KraftfileSplicer {
             }
         }
         int indent = column(start(tuples.get(0).getKeyNode()));
-        int at = previous == null ? lineStart(start(tuples.get(0).getKeyNode())) : nextLineStart(contentEnd(previous.getValueNode()));
+        int at = previous == null ? lineStart(start(tuples.get(0).getKeyNode())) : nextLineStart(valueEnd(previous));
         insertLines(at, block(mapping(field(key, value)), indent, step));
     }
 
@@ -578,6 +580,24 @@ final class KraftfileSplicer {
         checkNotAnchored(node, where);
     }
 
+    /** Where the value of {@code tuple} ends: its content's end, or its alias's when it is one. */
+    private int valueEnd(NodeTuple tuple) {
+        Node value = tuple.getValueNode();
+        int writtenFrom = end(tuple.getKeyNode());
+        return isAlias(value, writtenFrom) ? aliasSpan(value, writtenFrom)[1] : contentEnd(value);
+    }
+
+    /** Where the alias ({@code *name}) that stands for {@code node} is written, at or after {@code writtenFrom}. */
+    private int[] aliasSpan(Node node, int writtenFrom) {
+        String alias = "*" + node.getAnchor().map(Anchor::getValue).orElse("");
+        int at = text.indexOf(alias, writtenFrom);
+        if (at < 0) {
+            throw UknativeException.invalidInput(location(writtenFrom), "an alias here cannot be found in the text",
+                    "write the value out instead of the alias, then edit again");
+        }
+        return new int[] {at, at + alias.length()};
+    }
+
     /**
      * Whether a node stands for one written before {@code writtenFrom}: the node composed for an
      * alias is the anchored one, with its marks.
@@ -655,13 +675,25 @@ final class KraftfileSplicer {
         return charIndex == null ? index : charIndex[index];
     }
 
-    /** Where a node's text ends: its last entry's, for a block collection; a block scalar's last line. */
+    /**
+     * Where a node's text ends: its last entry's, for a block collection; a block scalar's last line.
+     * An entry that is an alias stands for a node written before (its marks are that node's, maybe
+     * this very collection's): the alias's own text ends the collection then.
+     */
     private int contentEnd(Node node) {
         if (node instanceof MappingNode map && !isFlow(map) && !map.getValue().isEmpty()) {
-            return contentEnd(map.getValue().get(map.getValue().size() - 1).getValueNode());
+            return valueEnd(map.getValue().get(map.getValue().size() - 1));
         }
         if (node instanceof SequenceNode list && !isFlow(list) && !list.getValue().isEmpty()) {
-            return contentEnd(list.getValue().get(list.getValue().size() - 1));
+            Node last = list.getValue().get(list.getValue().size() - 1);
+            if (start(last) > start(node)) {
+                return contentEnd(last);
+            }
+            String alias = "*" + last.getAnchor().map(Anchor::getValue).orElse("");
+            int at = text.lastIndexOf(alias, end(node));
+            if (at > start(node)) {
+                return at + alias.length();
+            }
         }
         int from = start(node);
         int to = end(node);
