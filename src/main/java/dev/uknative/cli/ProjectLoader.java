@@ -56,7 +56,7 @@ final class ProjectLoader {
             return candidates.only();
         }
         List<TargetSpec> fitting = candidates.fitting();
-        String names = String.join(", ", fitting.stream().map(TargetSelector::describe).toList());
+        String names = TargetSelector.describe(fitting);
         if (System.console() == null) {
             throw UknativeException.usage("several targets fit: " + names, "choose one with --target NAME");
         }

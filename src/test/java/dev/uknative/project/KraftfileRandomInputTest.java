@@ -108,6 +108,8 @@ class KraftfileRandomInputTest {
         }
         seeds.add("name: a\nx: &a {kconfig: &b [CONFIG_A=y]}\nunikraft: *a\nlibraries: {musl: *a, lwip: {kconfig: *b}}\n");
         seeds.add("targets: &t [qemu/x86_64, *t]\nunikraft: {kconfig: &k {A: *k}}\n");
+        seeds.add("name: h\nx: &m\n  b: *m\nunikraft:\n  kconfig:\n    CONFIG_A: *m\n    CONFIG_C: y\ntargets:\n  - &t\n    plat: qemu\n"
+                + "    arch: x86_64\n    kconfig:\n      - CONFIG_A=y\n      - *t\n");
         seeds.add("native: {z: {lang: zig, path: z, root: src/root.zig, target: x86_64-linux-none, optimize: ReleaseSmall}}\n");
         assertThat(seeds).hasSizeGreaterThan(50);
         return seeds;
