@@ -207,7 +207,10 @@ public final class KraftfileFormat {
         return parts.length == 2 ? Optional.of(parts) : Optional.empty();
     }
 
-    /** {@code plat/arch} with kraftkit's aliases resolved ({@code kvm/amd64} is {@code qemu/x86_64}), or the text itself when it is not one. */
+    /**
+     * {@code plat/arch} with kraftkit's aliases resolved ({@code kvm/amd64} is {@code qemu/x86_64}), or
+     * the text itself when it is not one.
+     */
     static String canonicalTarget(String text) {
         Optional<String[]> parts = targetParts(text);
         if (parts.isEmpty()) {

@@ -45,8 +45,14 @@ public final class KraftfileReader {
             throw UknativeException.usage(directory + " is not a folder",
                     "give the folder that holds the Kraftfile, or run uknative inside it");
         }
-        // Opening the listing is what fails in a folder we may not read; without this, every
-        // candidate below just looks absent and the message would be "no Kraftfile".
+        for (String name : FILE_NAMES) {
+            Path candidate = directory.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        // In a folder we may not read, every candidate just looks absent: opening its listing is
+        // what tells, so that the message is not "no Kraftfile".
         try {
             Files.newDirectoryStream(directory).close();
         } catch (IOException e) {
@@ -54,15 +60,10 @@ public final class KraftfileReader {
         }
         for (String name : FILE_NAMES) {
             Path candidate = directory.resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        for (String name : FILE_NAMES) {
-            Path candidate = directory.resolve(name);
             if (Files.exists(candidate)) {
-                throw UknativeException.invalidInput(Location.of(candidate), name + " is " + (Files.isDirectory(candidate) ? "a folder" : "not a regular file")
-                        + ", so this folder has no Kraftfile", "a Kraftfile is a YAML file: rename " + name + " and create the file in its place");
+                String what = Files.isDirectory(candidate) ? "a folder" : "not a regular file";
+                throw UknativeException.invalidInput(Location.of(candidate), name + " is " + what + ", so this folder has no Kraftfile",
+                        "a Kraftfile is a YAML file: rename " + name + " and create the file in its place");
             }
         }
         throw UknativeException.invalidInput(Location.of(directory), "no Kraftfile in this folder",
