@@ -14,6 +14,7 @@ import dev.uknative.project.KconfigEntry;
 import dev.uknative.project.Kraftfile;
 import dev.uknative.project.KraftfileEditor;
 import dev.uknative.project.KraftfileReader;
+import dev.uknative.project.TargetSelector;
 import dev.uknative.project.TargetSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,6 @@ final class KraftfileConfigChanger implements ConfigChanger {
     private final KconfigTree tree;
     private final Path file;
     private final TargetSpec target;
-    private final int targetIndex;
     private final KraftfileEditor.Scope scope;
     private final KraftfileReader reader = new KraftfileReader();
     private final KraftfileEditor editor;
@@ -60,7 +60,6 @@ final class KraftfileConfigChanger implements ConfigChanger {
         this.tree = tree;
         this.file = kraftfile.file();
         this.target = target;
-        this.targetIndex = kraftfile.targets().indexOf(target);
         this.scope = scope;
         this.editor = new KraftfileEditor(file);
     }
@@ -171,9 +170,10 @@ final class KraftfileConfigChanger implements ConfigChanger {
         return reader.read(file);
     }
 
-    /** The same target in a Kraftfile read again: by its place in the list (an edit of kconfig keeps the order). */
+    /** The same target in a Kraftfile read again: by its name, or its plat/arch when it has none (as the editor finds it). */
     private TargetSpec target(Kraftfile kraftfile) {
-        return targetIndex >= 0 && targetIndex < kraftfile.targets().size() ? kraftfile.targets().get(targetIndex) : target;
+        List<TargetSpec> same = TargetSelector.selected(kraftfile, target.displayName());
+        return same.size() == 1 ? same.get(0) : target;
     }
 
     private SolvedConfig solve(Kraftfile kraftfile, List<ConfigAssignment> extra) {
