@@ -31,10 +31,10 @@ import java.util.stream.Collectors;
  * native: {ziggy: {lang: zig, path: ziggy, root: src/root.zig}}
  * </pre>
  */
-public final class KraftfileFormat {
+final class KraftfileFormat {
 
     /** The names kraftkit looks for, in its order of preference. */
-    public static final List<String> FILE_NAMES =
+    static final List<String> FILE_NAMES =
             List.of("Kraftfile", "Kraftfile.yaml", "Kraftfile.yml", "kraft.yaml", "kraft.yml");
 
     /** Keys of kraftkit's spec that only matter for features uknative does not have (yet): warned about. */
