@@ -1,23 +1,49 @@
 package dev.uknative.build;
 
 import dev.uknative.core.AtomicFiles;
+import dev.uknative.core.ExitStatusProtocol;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Unikraft library uknative adds to every x86_64 build ({@code L=}): it wraps {@code main} and
  * {@code exit} to report the application's exit status on COM2, which {@code uknative run} turns into
  * its own exit status. Disabled with {@code CONFIG_LIBUKNATIVE_EXITSTATUS: n} in the Kraftfile.
+ *
+ * <p>The C source and the make files are resources; the header, {@code exitstatus.h}, is generated
+ * from {@link ExitStatusProtocol}, the definition the runner reads the report by.
  */
 public final class ExitStatusLibrary {
 
-    private static final List<String> FILES = List.of("Config.uk", "Makefile.uk", "exitstatus.c");
+    private static final List<String> RESOURCES = List.of("Config.uk", "Makefile.uk", "exitstatus.c");
+    private static final String HEADER = "exitstatus.h";
 
     private ExitStatusLibrary() {
+    }
+
+    /**
+     * Every file of the library by name, in a fixed order, as {@link #writeTo} writes them (what a
+     * content digest of the library should cover).
+     */
+    public static Map<String, byte[]> files() {
+        try {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (String name : RESOURCES) {
+                files.put(name, resource(name));
+            }
+            files.put(HEADER, ExitStatusProtocol.cHeader().getBytes(StandardCharsets.US_ASCII));
+            return Collections.unmodifiableMap(files);
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot read uknative's exit-status library: " + e.getMessage(), "reinstall uknative");
+        }
     }
 
     /**
@@ -25,10 +51,11 @@ public final class ExitStatusLibrary {
      * the build fingerprint look at modification times), each replaced atomically.
      */
     public static Path writeTo(Path directory) {
+        Map<String, byte[]> files = files();
         try {
             Files.createDirectories(directory);
-            for (String name : FILES) {
-                AtomicFiles.writeIfChanged(directory.resolve(name), resource(name));
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                AtomicFiles.writeIfChanged(directory.resolve(file.getKey()), file.getValue());
             }
             return directory;
         } catch (IOException e) {

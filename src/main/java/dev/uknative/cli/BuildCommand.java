@@ -1,8 +1,9 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.BuildProject;
+import dev.uknative.app.Services;
 import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
-import dev.uknative.core.UknativeException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -49,47 +50,13 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr()).request(directory, targets, project, jobs(jobs), force).withLink(link.options());
-            BuildResult result = build(request, reporter);
+            BuildProject build = new BuildProject(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
+            BuildRequest request = build.request(project.request(directory, targets), Flags.jobs(jobs), force, link.options());
+            BuildResult result = BuildReport.report(build.build(request), reporter);
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.image());
             out.flush();
             return 0;
         }
-    }
-
-    static int jobs(Integer requested) {
-        if (requested == null) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        if (requested < 1) {
-            throw UknativeException.usage("--jobs must be at least 1, not " + requested, null);
-        }
-        return requested;
-    }
-
-    /** Builds and reports the result on stderr; shared with {@code run}. */
-    static BuildResult build(BuildRequest request, ConsoleReporter reporter) {
-        BuildResult result = new Toolbox().builder(reporter).build(request);
-        reporter.endProgress();
-        if (result.upToDate()) {
-            reporter.info(result.image().getFileName() + " is up to date (" + size(result.imageSize()) + ")");
-            return result;
-        }
-        reporter.info(String.format("Built %s (%s) in %.1fs%s", result.image().getFileName(), size(result.imageSize()),
-                result.elapsed().toMillis() / 1000.0,
-                result.compiled() == 0 ? ", nothing to compile"
-                        : ", " + result.compiled() + (result.compiled() == 1 ? " object" : " objects") + " compiled"));
-        return result;
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format("%.1f KiB", bytes / 1024.0);
-        }
-        return String.format("%.1f MiB", bytes / (1024.0 * 1024));
     }
 }

@@ -1,5 +1,6 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.Services;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.UknativeException;
 import dev.uknative.source.SourceCache;
@@ -44,11 +45,11 @@ final class CacheCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-                SourceCache cache = new Toolbox().sourceCache(reporter);
+                SourceCache cache = new Services().sourceCache(reporter);
                 List<SourceCache.Entry> entries = cache.list();
                 PrintWriter out = spec.commandLine().getOut();
                 for (SourceCache.Entry e : entries) {
-                    out.printf("%-70s %10s  used %-9s %s%s%n", e.key(), BuildCommand.size(e.bytes()), ago(cache.age(e.lastUsed())),
+                    out.printf("%-70s %10s  used %-9s %s%s%n", e.key(), BuildReport.size(e.bytes()), ago(cache.age(e.lastUsed())),
                             e.origin(), e.ref().isEmpty() ? "" : "@" + e.ref());
                 }
                 out.flush();
@@ -79,13 +80,13 @@ final class CacheCommand implements Callable<Integer> {
                 throw UknativeException.usage("--older-than must be 0 or more days, not " + olderThanDays, null);
             }
             try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-                SourceCache cache = new Toolbox().sourceCache(reporter);
+                SourceCache cache = new Services().sourceCache(reporter);
                 SourceCache.Pruned pruned = cache.prune(Optional.ofNullable(olderThanDays).map(Duration::ofDays));
                 PrintWriter out = spec.commandLine().getOut();
                 pruned.removed().forEach(out::println);
                 out.flush();
                 reporter.info("Removed " + pruned.removed().size() + (pruned.removed().size() == 1 ? " entry" : " entries")
-                        + " (" + BuildCommand.size(pruned.bytes()) + ") from " + cache.root());
+                        + " (" + BuildReport.size(pruned.bytes()) + ") from " + cache.root());
                 return 0;
             }
         }

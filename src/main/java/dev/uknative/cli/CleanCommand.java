@@ -1,13 +1,9 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.CleanProject;
+import dev.uknative.app.Services;
 import dev.uknative.build.BuildRequest;
-import dev.uknative.build.Cleaner;
-import dev.uknative.project.Kraftfile;
-import dev.uknative.project.ProjectLayout;
 import dev.uknative.source.LockFile;
-import dev.uknative.core.UknativeException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,26 +46,12 @@ final class CleanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            CleanProject clean = new CleanProject(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             if (proper || all) {
-                Kraftfile kraftfile = new ProjectLoader(reporter, spec.commandLine().getErr()).kraftfile(directory);
-                ProjectLayout layout = ProjectLayout.of(kraftfile);
-                Path removed = Cleaner.removeBuildDirectory(layout);
-                reporter.info("Removed " + removed);
-                if (all) {
-                    Cleaner.removeConfigs(layout).forEach(f -> reporter.info("Removed " + f));
-                    Path lock = LockFile.beside(kraftfile.file());
-                    try {
-                        if (Files.deleteIfExists(lock)) {
-                            reporter.info("Removed " + lock);
-                        }
-                    } catch (IOException e) {
-                        throw UknativeException.environment("cannot remove " + lock + ": " + e.getMessage(), "check its permissions");
-                    }
-                }
+                clean.remove(directory, all).forEach(p -> reporter.info("Removed " + p));
                 return 0;
             }
-            BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr()).request(directory, targets, project, 1, false);
-            new Cleaner(new Toolbox().make(reporter), reporter).clean(request);
+            BuildRequest request = clean.clean(project.request(directory, targets));
             reporter.endProgress();
             reporter.info("Cleaned the objects of " + request.imageName());
             return 0;

@@ -1,25 +1,13 @@
 package dev.uknative.cli;
 
-import dev.uknative.build.BuildRequest;
-import dev.uknative.build.Builder;
-import dev.uknative.build.KconfigConfigurator;
-import dev.uknative.build.KconfigLayers;
+import dev.uknative.app.ProjectConfiguration;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.KconfigText;
-import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
-import dev.uknative.kconfig.ConfigAssignment;
-import dev.uknative.kconfig.ConfigProblem;
-import dev.uknative.kconfig.SolvedConfig;
+import dev.uknative.kconfig.Explanation;
 import dev.uknative.kconfig.SymbolStatus;
 import dev.uknative.kconfig.SymbolType;
-import dev.uknative.project.KraftfileEditor;
-import dev.uknative.project.ProjectLayout;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,54 +43,6 @@ final class ConfigCommand implements Callable<Integer> {
         return ExitCode.USAGE.code();
     }
 
-    /** Options every config subcommand shares: the project and its target. */
-    static final class Project {
-        @Option(names = {"-P", "--project"}, paramLabel = "DIR", defaultValue = ".",
-                description = "The project folder (default: the current folder).")
-        Path directory;
-
-        @Mixin
-        TargetOptions targets;
-
-        @Mixin
-        ProjectOptions sources;
-
-        /** The request, the configuration the Kraftfile asks for now, and how it was reached. */
-        Solved solve(Reporter reporter, PrintWriter err, List<ConfigAssignment> extra) {
-            BuildRequest request = new ProjectLoader(reporter, err).request(directory, targets, sources, 1, false);
-            List<ConfigAssignment> assignments = new ArrayList<>(KconfigLayers.inOrder(request.kraftfile(), request.target()));
-            assignments.addAll(extra);
-            Toolbox toolbox = new Toolbox();
-            KconfigConfigurator configurator = KconfigConfigurator.forHost(toolbox.processes(), toolbox.tools());
-            ProjectLayout layout = ProjectLayout.of(request.kraftfile());
-            return new Solved(request, configurator.solve(Builder.invocation(request, layout), assignments).solved());
-        }
-    }
-
-    record Solved(BuildRequest request, SolvedConfig config) {
-    }
-
-    /** The symbol's name with its CONFIG_ prefix, or a usage error naming the nearest ones. */
-    static String symbol(SolvedConfig config, String name) {
-        String full = name.startsWith("CONFIG_") ? name : "CONFIG_" + name;
-        if (config.status(full).isEmpty()) {
-            List<String> nearest = config.nearestSymbols(full);
-            throw UknativeException.usage("no Kconfig file of this Unikraft tree defines " + full,
-                    nearest.isEmpty() ? "see uknative config list" : "did you mean " + String.join(", ", nearest) + "?");
-        }
-        return full;
-    }
-
-    /** Solves the project and prints what {@code render} says of one symbol (an unknown one is a usage error). */
-    static int printAbout(CommandSpec spec, Project project, String name, java.util.function.BiFunction<SolvedConfig, String, String> render) {
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
-            SolvedConfig config = project.solve(reporter, spec.commandLine().getErr(), List.of()).config();
-            spec.commandLine().getOut().print(render.apply(config, symbol(config, name)));
-            spec.commandLine().getOut().flush();
-            return 0;
-        }
-    }
-
     /** A value as the .config writes it: strings in double quotes. */
     static String written(SymbolStatus s) {
         return s.type() == SymbolType.STRING ? KconfigText.quote(s.value()) : s.value();
@@ -115,7 +55,7 @@ final class ConfigCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        Project project;
+        KconfigProjectOptions project;
 
         @Option(names = "--changed", description = "Only symbols whose value differs from their default.")
         boolean changed;
@@ -126,13 +66,10 @@ final class ConfigCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
-                SolvedConfig config = project.solve(reporter, spec.commandLine().getErr(), List.of()).config();
-                config.requireWellFormedValues();
+                List<SymbolStatus> symbols = project.queries(reporter, spec.commandLine().getErr())
+                        .list(project.request(), Optional.ofNullable(pattern), changed);
                 PrintWriter out = spec.commandLine().getOut();
-                for (SymbolStatus s : pattern == null ? config.symbols() : config.search(pattern)) {
-                    if (!s.written() || (changed && !s.changed())) {
-                        continue;
-                    }
+                for (SymbolStatus s : symbols) {
                     out.println(s.type() == SymbolType.BOOL && s.value().equals("n") ? "# " + s.name() + " is not set" : s.name() + "=" + written(s));
                 }
                 out.flush();
@@ -148,17 +85,19 @@ final class ConfigCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        Project project;
+        KconfigProjectOptions project;
 
         @Parameters(index = "0", paramLabel = "SYMBOL", description = "The symbol, with or without CONFIG_.")
         String name;
 
         @Override
         public Integer call() {
-            return printAbout(spec, project, name, (config, symbol) -> {
-                config.requireWellFormedValues();
-                return written(config.status(symbol).orElseThrow()) + "\n";
-            });
+            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
+                SymbolStatus status = project.queries(reporter, spec.commandLine().getErr()).get(project.request(), name);
+                spec.commandLine().getOut().print(written(status) + "\n");
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
         }
     }
 
@@ -170,14 +109,19 @@ final class ConfigCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        Project project;
+        KconfigProjectOptions project;
 
         @Parameters(index = "0", paramLabel = "SYMBOL", description = "The symbol, with or without CONFIG_.")
         String name;
 
         @Override
         public Integer call() {
-            return printAbout(spec, project, name, (config, symbol) -> config.explain(symbol).orElseThrow().render());
+            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
+                Explanation explanation = project.queries(reporter, spec.commandLine().getErr()).explain(project.request(), name);
+                spec.commandLine().getOut().print(explanation.render());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
         }
     }
 
@@ -190,40 +134,37 @@ final class ConfigCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        Project project;
+        KconfigProjectOptions project;
 
         @Parameters(arity = "1..*", paramLabel = "SYMBOL=VALUE", description = "What to set; strings need no quotes.")
         List<String> assignments;
 
         @Override
-        public Integer call() throws IOException {
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
-                Solved before = project.solve(reporter, spec.commandLine().getErr(), List.of());
-                Map<String, String> wanted = new LinkedHashMap<>();
-                for (String a : assignments) {
-                    int eq = a.indexOf('=');
-                    if (eq <= 0) {
-                        throw UknativeException.usage("'" + a + "' is not SYMBOL=VALUE", "write for example  CONFIG_LIBUKDEBUG_PRINTD=y");
-                    }
-                    String full = symbol(before.config(), a.substring(0, eq).trim());
-                    SymbolStatus s = before.config().status(full).orElseThrow();
-                    wanted.put(full, KraftfileKconfig.kconfigValue(s, a.substring(eq + 1).trim()));
+        public Integer call() {
+            Map<String, String> wanted = new LinkedHashMap<>();
+            for (String a : assignments) {
+                int eq = a.indexOf('=');
+                if (eq <= 0) {
+                    throw UknativeException.usage("'" + a + "' is not SYMBOL=VALUE", "write for example  CONFIG_LIBUKDEBUG_PRINTD=y");
                 }
-                List<ConfigAssignment> extra = new ArrayList<>();
-                wanted.forEach((k, v) -> extra.add(new ConfigAssignment(k, v, "uknative config set", Optional.empty())));
-                Solved after = project.solve(reporter, spec.commandLine().getErr(), extra);
-                List<ConfigProblem> problems = KraftfileKconfig.problemsOf(after.config(), extra);
-                if (!problems.isEmpty()) {
-                    throw new UknativeException(ExitCode.INVALID_INPUT, null, "not written to the Kraftfile:" + KraftfileKconfig.describe(problems),
+                wanted.put(a.substring(0, eq).trim(), a.substring(eq + 1).trim());
+            }
+            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
+                ProjectConfiguration configuration = project.queries(reporter, spec.commandLine().getErr())
+                        .configuration(project.request(), ProjectConfiguration.Defaults.KEEP, "uknative config set");
+                ProjectConfiguration.Outcome outcome = configuration.set(wanted);
+                if (outcome instanceof ProjectConfiguration.Refused refused) {
+                    throw new UknativeException(ExitCode.INVALID_INPUT, null, "not written to the Kraftfile:" + refused.describe(),
                             "the Kraftfile is unchanged; see uknative config explain SYMBOL");
                 }
-                KraftfileEditor.Scope scope = scope(project);
-                List<KraftfileEditor.Edit> edits = new ArrayList<>();
-                wanted.forEach((k, v) -> edits.add(KraftfileEditor.Edit.set(scope, k, v)));
-                Path file = before.request().kraftfile().file();
-                KraftfileKconfig.writeAtomically(file, new KraftfileEditor(file).apply(Files.readString(file), edits));
-                wanted.forEach((k, v) -> reporter.info("Set " + k + "=" + v + " in " + file.getFileName() + " (" + scope.describe() + ")"));
-                KraftfileKconfig.consequences(before.config(), after.config(), wanted.keySet()).ifPresent(reporter::info);
+                ProjectConfiguration.Written written = ((ProjectConfiguration.Applied) outcome).written();
+                String where = written.file().getFileName() + " (" + configuration.scope().describe() + ")";
+                written.set().forEach((k, v) -> reporter.info("Set " + k + "=" + v + " in " + where));
+                if (!written.removed().isEmpty()) {
+                    reporter.info("Removed " + String.join(", ", written.removed()) + " from " + where + ": another entry of the choice is set");
+                }
+                written.notHeld().values().forEach(reporter::warn);
+                written.consequences().ifPresent(reporter::info);
                 return 0;
             }
         }
@@ -237,35 +178,24 @@ final class ConfigCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        Project project;
+        KconfigProjectOptions project;
 
         @Parameters(arity = "1..*", paramLabel = "SYMBOL", description = "The symbols, with or without CONFIG_.")
         List<String> names;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), false)) {
-                Solved before = project.solve(reporter, spec.commandLine().getErr(), List.of());
-                KraftfileEditor.Scope scope = scope(project);
-                List<KraftfileEditor.Edit> edits = new ArrayList<>();
-                for (String n : names) {
-                    edits.add(KraftfileEditor.Edit.unset(scope, n.startsWith("CONFIG_") ? n : "CONFIG_" + n));
-                }
-                Path file = before.request().kraftfile().file();
-                String text = Files.readString(file);
-                String edited = new KraftfileEditor(file).apply(text, edits);
-                if (edited.equals(text)) {
-                    reporter.info("Nothing to remove: " + String.join(", ", names) + " not set in " + scope.describe());
+                ProjectConfiguration configuration = project.queries(reporter, spec.commandLine().getErr())
+                        .configuration(project.request(), ProjectConfiguration.Defaults.KEEP, "uknative config unset");
+                ProjectConfiguration.Unset unset = configuration.unset(names);
+                if (!unset.changed()) {
+                    reporter.info("Nothing to remove: " + String.join(", ", names) + " not set in " + configuration.scope().describe());
                     return 0;
                 }
-                KraftfileKconfig.writeAtomically(file, edited);
-                reporter.info("Removed " + String.join(", ", names) + " from " + file.getFileName() + " (" + scope.describe() + ")");
+                reporter.info("Removed " + String.join(", ", names) + " from " + unset.file().getFileName() + " (" + configuration.scope().describe() + ")");
                 return 0;
             }
         }
-    }
-
-    private static KraftfileEditor.Scope scope(Project project) {
-        return KraftfileKconfig.scope(project.targets.target);
     }
 }

@@ -1,6 +1,7 @@
 package dev.uknative.cli;
 
-import dev.uknative.project.ProjectScaffold;
+import dev.uknative.app.InitProject;
+import dev.uknative.project.ProjectScaffold.Language;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,8 +32,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectScaffold.Language lang = parse(language);
-        Path created = ProjectScaffold.create(folder, lang);
+        Language lang = parse(language);
+        Path created = new InitProject().create(folder, lang);
         PrintWriter err = spec.commandLine().getErr();
         err.println("Created a " + lang.id() + " project in " + created + "; build and run it with:  uknative run " + folder);
         err.flush();
@@ -42,8 +43,8 @@ final class InitCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static ProjectScaffold.Language parse(String text) {
-        for (ProjectScaffold.Language l : ProjectScaffold.Language.values()) {
+    private static Language parse(String text) {
+        for (Language l : Language.values()) {
             if (l.id().equals(text.trim().toLowerCase(Locale.ROOT))) {
                 return l;
             }

@@ -1,13 +1,10 @@
 package dev.uknative.cli;
 
-import dev.uknative.core.UknativeException;
-import dev.uknative.run.ConsoleLog;
+import dev.uknative.app.Machines;
+import dev.uknative.app.Services;
 import dev.uknative.run.Machine;
 import dev.uknative.run.MachineState;
-import dev.uknative.run.MachineStore;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +21,6 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  uknative logs web", "  uknative logs -f web"})
 final class LogsCommand implements Callable<Integer> {
 
-    private static final Duration POLL = Duration.ofMillis(200);
-
     @Spec
     CommandSpec spec;
 
@@ -40,22 +35,9 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MachineStore store = new Toolbox().machines();
-        Machine machine = store.require(name);
-        ConsoleLog console = new ConsoleLog(machine.directory().console());
-        OutputStream out = parent.streams().out();
-        try {
-            if (follow) {
-                console.follow(out, () -> store.inspect(machine.directory()).map(Machine::ended).orElse(true), POLL);
-            } else {
-                console.copy(0, out);
-            }
-        } catch (IOException e) {
-            throw UknativeException.environment("cannot read " + machine.directory().console() + ": " + e.getMessage(),
-                    "check the file's permissions");
-        }
+        Optional<Machine> after = new Machines(new Services()).console(name, follow, parent.streams().out());
         // QEMU that failed wrote no console: its reason is in its own log.
-        store.inspect(machine.directory()).filter(m -> m.state() == MachineState.FAILED).ifPresent(m ->
+        after.filter(m -> m.state() == MachineState.FAILED).ifPresent(m ->
                 ConsoleReporter.messages(spec.commandLine().getErr()).info(m.name() + " failed: "
                         + m.end().flatMap(e -> e.message()).orElse("see the logs") + " (QEMU's messages: " + m.directory().qemuLog() + ")"));
         return 0;

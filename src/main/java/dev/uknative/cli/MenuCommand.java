@@ -1,12 +1,13 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.KraftfileConfigChanger;
+import dev.uknative.app.ProjectConfiguration;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.menu.MenuSession;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -41,10 +42,10 @@ final class MenuCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ConfigCommand.Project project;
+    KconfigProjectOptions project;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (System.console() == null) {
             throw UknativeException.usage("uknative menu needs a terminal; use uknative config set/list instead", null);
         }
@@ -55,20 +56,25 @@ final class MenuCommand implements Callable<Integer> {
         MenuSession session = new MenuSession(changer);
         // JLine's exec provider first: it changes the terminal with stty, only the flags it must; the jni
         // provider (JLine 3.30) restores the attributes without the line speed (stty shows speed 0 after).
-        try (Terminal terminal = TerminalBuilder.builder().system(true).providers("exec,jni").dumb(true).build()) {
+        try (Terminal terminal = terminal()) {
             if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
                 throw UknativeException.usage("uknative menu needs a terminal that can move the cursor (TERM is " + terminal.getType() + ")",
                         "use uknative config set/list instead");
             }
             boolean interrupted = new TerminalMenu(terminal, session).run();
             return interrupted ? ExitCode.INTERRUPTED.code() : ExitCode.OK.code();
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot use the terminal: " + e.getMessage(), "use uknative config set/list instead");
         }
     }
 
+    private static Terminal terminal() throws IOException {
+        return TerminalBuilder.builder().system(true).providers("exec,jni").dumb(true).build();
+    }
+
     /** The project's Kraftfile and Kconfig tree, loaded as {@code uknative config} loads them, ready for changes. */
-    static KraftfileConfigChanger changer(ConfigCommand.Project project, Reporter reporter, PrintWriter err) {
-        ConfigCommand.Solved solved = project.solve(reporter, err, List.of());
-        return new KraftfileConfigChanger(solved.config().tree(), solved.request().kraftfile(), solved.request().target(),
-                KraftfileKconfig.scope(project.targets.target));
+    static KraftfileConfigChanger changer(KconfigProjectOptions project, Reporter reporter, PrintWriter err) {
+        return new KraftfileConfigChanger(project.queries(reporter, err)
+                .configuration(project.request(), ProjectConfiguration.Defaults.REMOVE, "uknative menu"));
     }
 }

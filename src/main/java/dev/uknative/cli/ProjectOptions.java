@@ -1,6 +1,8 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.ProjectRequest;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -13,4 +15,9 @@ public final class ProjectOptions {
 
     @Mixin
     ManifestOption manifest;
+
+    /** The project in {@code directory} with these flags and the target flags. */
+    ProjectRequest request(Path directory, TargetOptions targets) {
+        return new ProjectRequest(directory, targets.query(), Optional.ofNullable(unikraftSource), manifest.value());
+    }
 }

@@ -1,9 +1,9 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.Machines;
+import dev.uknative.app.Services;
 import dev.uknative.run.Machine;
 import dev.uknative.run.MachineEnd;
-import dev.uknative.run.MachineState;
-import dev.uknative.run.MachineStore;
 import dev.uknative.run.ProcessRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,18 +36,11 @@ final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MachineStore store = new Toolbox().machines();
-        List<Machine> machines = store.list();
-        Instant now = store.clock().instant();
+        // A died machine is listed this once (as promised above), then forgotten.
+        Machines.Listing listing = new Machines(new Services()).list();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(machines) : table(machines, now));
+        out.print(json ? json(listing.machines()) : table(listing.machines(), listing.now()));
         out.flush();
-        // Shown once, as promised above; a died machine has nothing left to stop or to wait for.
-        for (Machine m : machines) {
-            if (m.state() == MachineState.DIED) {
-                store.remove(m);
-            }
-        }
         return 0;
     }
 
@@ -105,7 +98,7 @@ final class PsCommand implements Callable<Integer> {
                     .append(", \"ended\": ").append(end.map(e -> string(e.ended().toString())).orElse("null"))
                     .append(", \"exitStatus\": ").append(end.map(MachineEnd::exitStatus).filter(s -> s.isPresent())
                             .map(s -> Integer.toString(s.getAsInt())).orElse("null"))
-                    .append(", \"message\": ").append(end.flatMap(MachineEnd::message).map(PsCommand::string).orElse("null"))
+                    .append(", \"message\": ").append(end.flatMap(MachineEnd::message).map(Json::string).orElse("null"))
                     .append(", \"supervisorPid\": ").append(m.supervisor().map(p -> Long.toString(p.pid())).orElse("null"))
                     .append(", \"qemuPid\": ").append(m.qemu().map(ProcessRecord::pid).map(String::valueOf).orElse("null"))
                     .append(", \"console\": ").append(string(m.directory().console().toString()))
@@ -116,23 +109,6 @@ final class PsCommand implements Callable<Integer> {
 
     /** A JSON string (RFC 8259, section 7). */
     static String string(String value) {
-        StringBuilder s = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        s.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.append('"').toString();
+        return Json.string(value);
     }
 }

@@ -1,9 +1,7 @@
 package dev.uknative.cli;
 
-import dev.uknative.core.UknativeException;
-import dev.uknative.run.Machine;
-import dev.uknative.run.MachineStopper;
-import dev.uknative.run.MachineStore;
+import dev.uknative.app.Machines;
+import dev.uknative.app.Services;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,30 +30,12 @@ final class RmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MachineStore store = new Toolbox().machines();
-        // Every name is checked before any machine is removed.
-        List<Machine> machines = names.stream().distinct().map(store::require).toList();
-        List<String> running = machines.stream().filter(m -> !m.ended()).map(m -> m.name().value()).toList();
-        if (!force && !running.isEmpty()) {
-            throw UknativeException.usage((running.size() == 1 ? "machine " : "machines ") + String.join(", ", running)
-                    + (running.size() == 1 ? " is" : " are") + " still running",
-                    "stop first with  uknative stop " + String.join(" ", running) + "  or use  uknative rm -f");
-        }
         ConsoleReporter reporter = ConsoleReporter.messages(spec.commandLine().getErr());
-        MachineStopper stopper = new MachineStopper(store, reporter::warn);
         PrintWriter out = spec.commandLine().getOut();
-        for (Machine machine : machines) {
-            Machine ended = machine;
-            if (!machine.ended()) {
-                stopper.stop(machine, StopCommand.DEFAULT_GRACE);
-                ended = store.inspect(machine.directory()).orElse(null);
-            }
-            if (ended != null) {
-                store.remove(ended);
-            }
+        new Machines(new Services()).remove(names, force, reporter::warn, machine -> {
             out.println(machine.name());
             out.flush();
-        }
+        });
         return 0;
     }
 }

@@ -1,18 +1,16 @@
 package dev.uknative.cli;
 
-import dev.uknative.build.BuildRequest;
-import dev.uknative.build.BuildResult;
+import dev.uknative.app.DetachedStart;
+import dev.uknative.app.RunProject;
+import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
-import dev.uknative.project.ProjectLayout;
-import dev.uknative.run.Accelerator;
 import dev.uknative.run.KernelCommandLine;
+import dev.uknative.run.Machine;
 import dev.uknative.run.MachineSpec;
 import dev.uknative.run.PortForward;
-import dev.uknative.run.QemuVersion;
 import dev.uknative.run.RunOutcome;
-import dev.uknative.run.Runner;
 import dev.uknative.run.Volume;
-import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         List<String> appArguments = appArguments();
         List<String> before = positional.subList(0, positional.size() - appArguments.size());
         if (before.size() > 1) {
@@ -139,39 +137,31 @@ final class RunCommand implements Callable<Integer> {
         if (initrd != null && !Files.isRegularFile(initrd)) {
             throw UknativeException.usage("--initrd " + initrd + " is not a file", "give the path of an existing initrd");
         }
-
-        Toolbox toolbox = new Toolbox();
-        Optional<DetachedStart> detached = DetachedStart.check(detach, name, toolbox);
-        // Before any build: a missing or too old QEMU should not cost the user a build first.
-        Path qemu = qemuBinary != null ? toolbox.tools().find(qemuBinary.toString()).orElseThrow(() ->
-                UknativeException.usage("--qemu " + qemuBinary + " is not an executable file", "give the path of qemu-system-x86_64"))
-                : toolbox.tools().require("qemu-system-x86_64", "qemu-system-x86");
-        QemuVersion.require(toolbox.processes(), qemu, Paths.cacheHome().resolve("qemu-versions"));
-
-        Path kernel;
-        List<String> arguments = appArguments;
-        Optional<Path> consoleLog = Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize());
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
-            if (Files.isRegularFile(target)) {
-                kernel = target.toAbsolutePath().normalize();
-            } else {
-                BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr())
-                        .request(target, targets, project, BuildCommand.jobs(jobs), false).withLink(link.options());
-                BuildResult built = BuildCommand.build(request, reporter);
-                kernel = built.image();
-                if (arguments.isEmpty()) {
-                    arguments = request.kraftfile().cmd();
-                }
-                if (consoleLog.isEmpty()) {
-                    consoleLog = Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log"));
-                }
-            }
+        if (log != null) {
+            RunProject.requireLogFolder(log);
         }
-        Accelerator accelerator = noAccel ? Accelerator.TCG : Accelerator.detect();
+
+        Services services = new Services();
+        Optional<DetachedStart> detached = DetachedStart.check(detach, Optional.ofNullable(name), services);
+        RunProject run = new RunProject(services);
+        // Before any build: a missing or too old QEMU should not cost the user a build first.
+        Path qemu = run.qemu(Optional.ofNullable(qemuBinary));
+
+        RunProject.Image image;
+        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
+            // DIR|KERNEL: a file is an image to boot as it is.
+            image = Files.isRegularFile(target) ? run.kernel(target)
+                    : run.build(project.request(target, targets), Flags.jobs(jobs), link.options(), reporter,
+                            new TerminalTargetQuestion(spec.commandLine().getErr()));
+            image.built().ifPresent(built -> BuildReport.report(built, reporter));
+        }
+        Path kernel = image.kernel();
+        List<String> arguments = appArguments.isEmpty() ? image.arguments() : appArguments;
+        Optional<Path> consoleLog = Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()).or(image::consoleLog);
         MachineSpec.Builder machineBuilder = MachineSpec.builder(kernel)
                 .memory(memory)
                 .cpus(cpus)
-                .accelerator(accelerator)
+                .accelerator(run.accelerator(noAccel))
                 .commandLine(KernelCommandLine.of(kernelArguments, env, shared, arguments))
                 .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()))
                 .volumes(shared)
@@ -179,18 +169,31 @@ final class RunCommand implements Callable<Integer> {
                 .timeout(Optional.ofNullable(timeout));
         if (detached.isPresent()) {
             // The console goes to the machine's folder; to --log as well only when asked for.
-            return detached.get().start(machineBuilder, kernel, qemu, Optional.ofNullable(name),
-                    Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()), spec.commandLine().getOut(), spec.commandLine().getErr());
+            Machine started = detached.get().start(machineBuilder, kernel, qemu, Optional.ofNullable(name),
+                    Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()), SupervisorLaunch::commandLine);
+            reportDetached(started);
+            return 0;
         }
-        Path statusFile = Files.createTempFile("uknative-", ".status");
-        try {
-            MachineSpec machine = machineBuilder.statusFile(Optional.of(statusFile)).build();
-            spec.commandLine().getErr().flush();
-            RunOutcome outcome = new Runner(toolbox.processes(), qemu, System.console() != null).run(machine, parent.streams().out(), parent.streams().err(), consoleLog);
-            report(outcome, consoleLog);
-            return outcome.exitStatus();
-        } finally {
-            Files.deleteIfExists(statusFile);
+        spec.commandLine().getErr().flush();
+        RunOutcome outcome = run.boot(machineBuilder, qemu, parent.streams().out(), parent.streams().err(), consoleLog);
+        report(outcome, consoleLog);
+        return outcome.exitStatus();
+    }
+
+    /** The detached machine's name on stdout; how to follow it, or how it already ended, on stderr. */
+    private void reportDetached(Machine started) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(started.name());
+        out.flush();
+        ConsoleReporter reporter = ConsoleReporter.messages(spec.commandLine().getErr());
+        String machineName = started.name().toString();
+        if (started.ended()) {
+            reporter.warn(machineName + " already ended: " + started.state().label()
+                    + started.end().flatMap(e -> e.message()).map(m -> " (" + m + ")").orElse("")
+                    + "; its console: uknative logs " + machineName);
+        } else {
+            reporter.info("Started " + machineName + " in the background; its console: uknative logs -f " + machineName
+                    + "; stop it: uknative stop " + machineName);
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.Machines;
+import dev.uknative.app.Services;
 import dev.uknative.run.Machine;
-import dev.uknative.run.MachineStopper;
-import dev.uknative.run.MachineStore;
+import dev.uknative.run.MachineStopper.Result;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +22,6 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  uknative stop web", "  uknative stop --timeout 2s web db"})
 final class StopCommand implements Callable<Integer> {
 
-    static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
-
     @Spec
     CommandSpec spec;
 
@@ -35,14 +34,13 @@ final class StopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MachineStore store = new Toolbox().machines();
+        Machines store = new Machines(new Services());
         // Every name is checked before any machine is stopped.
-        List<Machine> machines = names.stream().distinct().map(store::require).toList();
+        List<Machine> machines = store.require(names);
         ConsoleReporter reporter = ConsoleReporter.messages(spec.commandLine().getErr());
-        MachineStopper stopper = new MachineStopper(store, reporter::warn);
         PrintWriter out = spec.commandLine().getOut();
         for (Machine machine : machines) {
-            if (stopper.stop(machine, grace) == MachineStopper.Result.ALREADY_ENDED) {
+            if (store.stop(machine, grace, reporter::warn) == Result.ALREADY_ENDED) {
                 reporter.info(machine.name() + " already ended (" + machine.state().label() + ")");
             } else {
                 out.println(machine.name());

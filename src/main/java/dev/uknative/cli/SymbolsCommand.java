@@ -1,14 +1,8 @@
 package dev.uknative.cli;
 
-import dev.uknative.build.BuildRequest;
-import dev.uknative.build.Builder;
-import dev.uknative.build.SymbolDoctor;
-import dev.uknative.core.Location;
-import dev.uknative.core.UknativeException;
-import dev.uknative.project.Architecture;
-import dev.uknative.project.Platform;
-import dev.uknative.project.TargetSpec;
-import dev.uknative.source.UnikraftTree;
+import dev.uknative.app.DiagnoseSymbols;
+import dev.uknative.app.Services;
+import dev.uknative.build.SymbolDoctor.Diagnosis;
 import dev.uknative.symbols.LinkPlan;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -68,21 +62,11 @@ final class SymbolsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            Builder builder = new Toolbox().builder(reporter);
-            SymbolDoctor.Diagnosis diagnosis;
-            if (Files.isRegularFile(input)) {
-                diagnosis = builder.diagnoseArchive(input.toAbsolutePath().normalize(), unikraftFor(input), archiveTarget(), link.options(),
-                        BuildCommand.jobs(jobs));
-            } else {
-                BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr())
-                        .request(input, targets, project, BuildCommand.jobs(jobs), false).withLink(link.options());
-                Optional<SymbolDoctor.Diagnosis> found = builder.diagnose(request);
-                if (found.isEmpty()) {
-                    throw UknativeException.invalidInput(Location.of(request.kraftfile().file()), "the Kraftfile has no native: libraries",
-                            "add one, e.g.  native: { mylib: {archive: libmylib.a} }, or give a .a file");
-                }
-                diagnosis = found.get();
-            }
+            DiagnoseSymbols doctor = new DiagnoseSymbols(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
+            // DIR|LIB.a: a file is a static library to diagnose on its own.
+            Diagnosis diagnosis = Files.isRegularFile(input)
+                    ? doctor.archive(input, Optional.ofNullable(project.unikraftSource), targets.query(), link.options(), Flags.jobs(jobs))
+                    : doctor.project(project.request(input, targets), link.options(), Flags.jobs(jobs));
             reporter.endProgress();
             diagnosis.skipped().forEach(reporter::warn);
             PrintWriter out = spec.commandLine().getOut();
@@ -90,24 +74,6 @@ final class SymbolsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-    }
-
-    private Path unikraftFor(Path archive) {
-        Optional<String> env = Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")).filter(s -> !s.isBlank());
-        if (project.unikraftSource != null) {
-            return UnikraftTree.open(project.unikraftSource, "--unikraft-source").path();
-        }
-        if (env.isPresent()) {
-            return UnikraftTree.open(Path.of(env.get()), "UKNATIVE_UNIKRAFT_SOURCE").path();
-        }
-        throw UknativeException.usage("which Unikraft should provide the symbols of " + archive + "?",
-                "pass --unikraft-source PATH or set UKNATIVE_UNIKRAFT_SOURCE");
-    }
-
-    private TargetSpec archiveTarget() {
-        var query = targets.query();
-        return new TargetSpec(Optional.empty(), query.platform().orElse(Platform.QEMU), query.architecture().orElse(Architecture.X86_64),
-                List.of(), Location.of(input));
     }
 
     static String table(LinkPlan plan) {
@@ -170,43 +136,43 @@ final class SymbolsCommand implements Callable<Integer> {
         StringBuilder j = new StringBuilder("{\n  \"needs\": [");
         for (int i = 0; i < plan.needs().size(); i++) {
             LinkPlan.Need n = plan.needs().get(i);
-            j.append(i == 0 ? "\n" : ",\n").append("    {\"symbol\": ").append(PsCommand.string(n.symbol()))
-                    .append(", \"status\": ").append(PsCommand.string(n.status().id()))
-                    .append(", \"provider\": ").append(n.provider().map(PsCommand::string).orElse("null"))
-                    .append(", \"option\": ").append(n.option().map(o -> PsCommand.string("CONFIG_" + o)).orElse("null"))
-                    .append(", \"neededBy\": ").append(PsCommand.string(n.neededBy()))
+            j.append(i == 0 ? "\n" : ",\n").append("    {\"symbol\": ").append(Json.string(n.symbol()))
+                    .append(", \"status\": ").append(Json.string(n.status().id()))
+                    .append(", \"provider\": ").append(n.provider().map(Json::string).orElse("null"))
+                    .append(", \"option\": ").append(n.option().map(o -> Json.string("CONFIG_" + o)).orElse("null"))
+                    .append(", \"neededBy\": ").append(Json.string(n.neededBy()))
                     .append(", \"data\": ").append(n.data()).append('}');
         }
         j.append(plan.needs().isEmpty() ? "],\n" : "\n  ],\n");
         j.append("  \"enabled\": [");
         for (int i = 0; i < plan.enabled().size(); i++) {
             LinkPlan.Enablement e = plan.enabled().get(i);
-            j.append(i == 0 ? "" : ", ").append("{\"option\": ").append(PsCommand.string("CONFIG_" + e.option()))
+            j.append(i == 0 ? "" : ", ").append("{\"option\": ").append(Json.string("CONFIG_" + e.option()))
                     .append(", \"for\": ").append(strings(e.forWhat())).append(", \"brings\": ")
                     .append(strings(e.alsoEnabled().stream().map(o -> "CONFIG_" + o).toList())).append('}');
         }
         j.append("],\n  \"refused\": {");
         int k = 0;
         for (Map.Entry<String, String> r : plan.refused().entrySet()) {
-            j.append(k++ == 0 ? "" : ", ").append(PsCommand.string("CONFIG_" + r.getKey())).append(": ").append(PsCommand.string(r.getValue()));
+            j.append(k++ == 0 ? "" : ", ").append(Json.string("CONFIG_" + r.getKey())).append(": ").append(Json.string(r.getValue()));
         }
         j.append("},\n  \"selects\": {");
         k = 0;
         for (Map.Entry<String, List<String>> e : plan.selects().entrySet()) {
-            j.append(k++ == 0 ? "" : ", ").append(PsCommand.string("CONFIG_" + e.getKey())).append(": ")
+            j.append(k++ == 0 ? "" : ", ").append(Json.string("CONFIG_" + e.getKey())).append(": ")
                     .append(strings(e.getValue().stream().map(o -> "CONFIG_" + o).toList()));
         }
         j.append("},\n  \"conflicts\": [");
         k = 0;
         for (LinkPlan.Conflict c : plan.conflicts()) {
-            j.append(k++ == 0 ? "" : ", ").append("{\"symbol\": ").append(PsCommand.string(c.symbol())).append(", \"first\": ")
-                    .append(PsCommand.string(c.first())).append(", \"second\": ").append(PsCommand.string(c.second())).append('}');
+            j.append(k++ == 0 ? "" : ", ").append("{\"symbol\": ").append(Json.string(c.symbol())).append(", \"first\": ")
+                    .append(Json.string(c.first())).append(", \"second\": ").append(Json.string(c.second())).append('}');
         }
         LinkPlan.SyscallReport sys = plan.syscalls();
         j.append("],\n  \"syscalls\": {\"sites\": ").append(sys.sites()).append(", \"byName\": {");
         k = 0;
         for (Map.Entry<String, Integer> e : sys.byName().entrySet()) {
-            j.append(k++ == 0 ? "" : ", ").append(PsCommand.string(e.getKey())).append(": ").append(e.getValue());
+            j.append(k++ == 0 ? "" : ", ").append(Json.string(e.getKey())).append(": ").append(e.getValue());
         }
         j.append("}, \"unknownNumbers\": ").append(sys.unknownNumbers()).append(", \"notImplemented\": ").append(strings(sys.notImplemented()))
                 .append("}\n}\n");
@@ -214,6 +180,6 @@ final class SymbolsCommand implements Callable<Integer> {
     }
 
     private static String strings(List<String> values) {
-        return "[" + String.join(", ", values.stream().map(PsCommand::string).toList()) + "]";
+        return "[" + String.join(", ", values.stream().map(Json::string).toList()) + "]";
     }
 }

@@ -1,12 +1,11 @@
 package dev.uknative.cli;
 
-import dev.uknative.project.Kraftfile;
+import dev.uknative.app.Services;
+import dev.uknative.app.UpdateSources;
 import dev.uknative.source.LockFile;
 import dev.uknative.source.LockedSource;
-import dev.uknative.source.SourceResolver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,11 +37,10 @@ final class UpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            Kraftfile kraftfile = new ProjectLoader(reporter, spec.commandLine().getErr()).kraftfile(directory);
-            new Toolbox().sources(reporter, manifest.manifest).resolve(kraftfile, Optional.empty(), Optional.empty(), SourceResolver.Mode.UPDATE);
+            UpdateSources.Updated updated = new UpdateSources(new Services(), reporter).update(directory, manifest.value());
             reporter.endProgress();
-            Path lockPath = LockFile.beside(kraftfile.file());
-            LockFile lock = LockFile.read(lockPath, reporter);
+            Path lockPath = updated.file();
+            LockFile lock = updated.lock();
             PrintWriter out = spec.commandLine().getOut();
             lock.unikraft().ifPresent(u -> out.println(line("unikraft", u)));
             lock.libraries().forEach((name, l) -> out.println(line(name, l)));

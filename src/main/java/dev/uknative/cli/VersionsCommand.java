@@ -1,17 +1,11 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.ComponentVersions;
+import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
-import dev.uknative.project.ComponentSpec;
-import dev.uknative.project.Kraftfile;
-import dev.uknative.project.KraftfileReader;
-import dev.uknative.source.Downloader;
-import dev.uknative.source.GitFetcher;
+import dev.uknative.source.GitFetcher.RemoteRefs;
 import dev.uknative.source.Manifest;
-import dev.uknative.source.ManifestIndex;
-import dev.uknative.source.SourceSpec;
-import dev.uknative.source.SourceSpecs;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +47,10 @@ final class VersionsCommand implements Callable<Integer> {
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             PrintWriter out = spec.commandLine().getOut();
-            ManifestIndex index = Toolbox.manifests(new Downloader(reporter), manifest.manifest);
-            Optional<Manifest> m = index.find(component);
-            Optional<String> remote = kraftfileRemote(reporter).or(() -> m.flatMap(Manifest::origin));
+            ComponentVersions versions = new ComponentVersions(new Services(), reporter);
+            ComponentVersions.Sources sources = versions.sources(component, project, manifest.value());
+            Optional<Manifest> m = sources.manifest();
+            Optional<String> remote = sources.remote();
             if (m.isEmpty() && remote.isEmpty()) {
                 throw UknativeException.usage("no manifest lists '" + component + "' and the Kraftfile gives it no git source",
                         "give a manifest with --manifest, or run in a project whose Kraftfile names the component's git URL");
@@ -66,14 +61,13 @@ final class VersionsCommand implements Callable<Integer> {
                 found.channels().forEach(c -> channels.add(c.name() + (c.isDefault() ? " (default)" : "")));
                 out.println("  channels: " + (channels.isEmpty() ? "-" : String.join(", ", channels)));
                 List<String> releases = new ArrayList<>();
-                found.versions().forEach(v -> releases.add(v.version()
-                        + (SourceSpecs.isArchiveName(v.resource()) ? (v.sha256().isPresent() ? " (tarball, sha256)" : " (tarball)") : "")));
+                found.versions().forEach(v -> releases.add(v.version() + ComponentVersions.kind(v)));
                 out.println("  releases: " + (releases.isEmpty() ? "-" : String.join(", ", releases)));
             });
             int status = 0;
             if (remote.isPresent()) {
                 try {
-                    GitFetcher.RemoteRefs refs = new Toolbox().git(reporter).listRemote(remote.get());
+                    RemoteRefs refs = versions.remoteRefs(remote.get());
                     reporter.endProgress();
                     out.println(component + " at " + remote.get() + ":");
                     out.println("  branches: " + (refs.branches().isEmpty() ? "-" : String.join(", ", refs.branches())));
@@ -86,20 +80,5 @@ final class VersionsCommand implements Callable<Integer> {
             out.flush();
             return status;
         }
-    }
-
-    /** The git URL the project's Kraftfile gives the component, when there is a Kraftfile and it gives one. */
-    private Optional<String> kraftfileRemote(ConsoleReporter reporter) {
-        Path directory = project.toAbsolutePath().normalize();
-        boolean hasKraftfile = List.of("Kraftfile", "Kraftfile.yaml", "Kraftfile.yml", "kraft.yaml", "kraft.yml").stream()
-                .anyMatch(n -> Files.isRegularFile(directory.resolve(n)));
-        if (!hasKraftfile) {
-            return Optional.empty();
-        }
-        Kraftfile kraftfile = new KraftfileReader().read(KraftfileReader.locate(directory));
-        Optional<ComponentSpec> entry = component.equals("unikraft") ? Optional.of(kraftfile.unikraft())
-                : kraftfile.libraries().stream().filter(l -> l.name().equals(component)).findFirst();
-        return entry.map(e -> SourceSpecs.parse(e, kraftfile.projectDirectory()))
-                .filter(s -> s instanceof SourceSpec.Git).map(s -> ((SourceSpec.Git) s).url());
     }
 }

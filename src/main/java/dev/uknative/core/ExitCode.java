@@ -11,7 +11,7 @@ public enum ExitCode {
     USAGE(2, "wrong command-line usage"),
     INVALID_INPUT(3, "invalid input: Kraftfile, configuration or project files"),
     ENVIRONMENT(4, "missing or unusable environment: a tool, the Unikraft tree, /dev/kvm"),
-    TOOL_FAILED(5, "an external tool failed: make, the compiler, the linker or QEMU"),
+    TOOL_FAILED(5, "an external tool failed: make, the compiler, the linker or QEMU (for run: also QEMU killed by a signal)"),
     TIMEOUT(124, "run: the unikernel did not stop before --timeout (QEMU was killed)"),
     INTERRUPTED(130, "interrupted (Ctrl-C)"),
     RESET(133, "run: the machine reset (triple fault) or powered off without reporting a status"),

@@ -17,19 +17,42 @@ import java.util.function.Consumer;
  * Starts child processes from argument lists and waits for them, with both output streams drained
  * at the same time (reading one to its end before the other can deadlock a child that fills the
  * pipe of the second), an optional time limit, and no child left behind: on timeout, on interrupt,
- * and when the JVM itself is stopped (Ctrl-C), the child and its descendants are terminated.
+ * and when the JVM itself is stopped (Ctrl-C), the child and its descendants are terminated; a child
+ * whose spec asks for it ({@link ProcessSpec#endingWithParent()}) also gets SIGTERM when the JVM is
+ * killed outright (see {@link ParentDeathSignal}).
  */
 public final class ProcessRunner {
 
     /** How long a child may take to exit after SIGTERM before it is killed. */
     private final Duration terminationGrace;
+    private final ToolLocator tools;
+    /** Looked for once, when the first child that needs it starts. */
+    private ParentDeathSignal parentDeath;
 
     public ProcessRunner() {
         this(Duration.ofSeconds(3));
     }
 
     public ProcessRunner(Duration terminationGrace) {
+        this(terminationGrace, ToolLocator.fromEnvironment());
+    }
+
+    /** @param tools where programs (and setpriv) are looked for */
+    public ProcessRunner(Duration terminationGrace, ToolLocator tools) {
         this.terminationGrace = terminationGrace;
+        this.tools = tools;
+    }
+
+    /** Whether {@link ProcessSpec#endingWithParent()} is honoured on this host (setpriv with --pdeathsig is there). */
+    public boolean endsChildrenWithParent() {
+        return parentDeath().available();
+    }
+
+    private synchronized ParentDeathSignal parentDeath() {
+        if (parentDeath == null) {
+            parentDeath = ParentDeathSignal.detect(tools);
+        }
+        return parentDeath;
     }
 
     /**
@@ -50,7 +73,7 @@ public final class ProcessRunner {
      * as soon as it runs (a supervisor records the pid of the QEMU it waits for).
      */
     public ProcessResult run(ProcessSpec spec, OutputSink stdout, OutputSink stderr, Consumer<ProcessHandle> started) {
-        ProcessBuilder builder = new ProcessBuilder(spec.command())
+        ProcessBuilder builder = new ProcessBuilder(command(spec))
                 .directory(spec.workingDirectory().toFile())
                 .redirectErrorStream(spec.mergeStderr())
                 .redirectInput(spec.inheritStdin() ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
@@ -137,6 +160,24 @@ public final class ProcessRunner {
                     "cannot start " + spec.program() + ": " + e.getMessage(),
                     "check that " + spec.program() + " is installed and on PATH", e);
         }
+    }
+
+    /**
+     * The command to start: wrapped by setpriv when the child must end with this process. setpriv
+     * would report a program it cannot find only once started (exit 127), so the program is looked
+     * up first, to fail as an unwrapped start does.
+     */
+    private List<String> command(ProcessSpec spec) {
+        if (!spec.endsWithParent() || !parentDeath().available()) {
+            return spec.command();
+        }
+        Path program = tools.find(spec.command().get(0)).orElseThrow(() -> new UknativeException(ExitCode.ENVIRONMENT, null,
+                "cannot start " + spec.program() + ": " + spec.command().get(0) + " is not an executable file"
+                        + (spec.command().get(0).contains(File.separator) ? "" : " on PATH"),
+                "check that " + spec.program() + " is installed and on PATH"));
+        List<String> command = new ArrayList<>(spec.command());
+        command.set(0, program.toString());
+        return parentDeath().wrap(command);
     }
 
     /** SIGTERM to the child and its descendants, then SIGKILL to whatever is left after the grace period. */

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * @param cpus        virtual CPUs ({@code -smp})
  * @param commandLine the kernel command line ({@code -append}); empty for none
  * @param statusFile  where the guest's second serial port (COM2) is written: uknative's exit-status
- *                    library reports {@code main}'s return value and {@code exit()}'s status there
+ *                    library reports {@code main}'s return value and {@code exit()}'s status there;
+ *                    {@link #QEMU_STDERR} sends COM2 to QEMU's stderr, which {@link Runner} reads anyway
  * @param qmpSocket   a QMP control socket, for machines stopped from another process
  */
 public record MachineSpec(
@@ -38,6 +39,12 @@ public record MachineSpec(
 
     /** The port Unikraft writes its halt (41) or crash (42) code to; QEMU exits with code*2+1. */
     public static final String DEBUG_EXIT_DEVICE = "isa-debug-exit,iobase=0x501,iosize=2";
+
+    /**
+     * The status "file" of a run that needs none: QEMU opens its own stderr (a pipe to {@link Runner})
+     * for COM2. Nothing is left on disk, whatever ends the run.
+     */
+    public static final Path QEMU_STDERR = Path.of("/dev/stderr");
 
     public MachineSpec {
         Objects.requireNonNull(kernel, "kernel");
@@ -114,6 +121,12 @@ public record MachineSpec(
 
         public Builder statusFile(Optional<Path> value) {
             this.statusFile = value;
+            return this;
+        }
+
+        /** COM2 goes to QEMU's stderr, where {@link Runner} picks the status out: no file at all. */
+        public Builder statusOnQemuStderr() {
+            this.statusFile = Optional.of(QEMU_STDERR);
             return this;
         }
 

@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * @param arguments        QEMU's argument list, starting with the QEMU binary
  * @param workingDirectory QEMU's working directory (the kernel's folder)
- * @param statusFile       the guest's COM2 file, read for the application's exit status
+ * @param statusFile       the guest's COM2 file, read for the application's exit status; QEMU's stderr
+ *                         when it is {@link MachineSpec#QEMU_STDERR}
  * @param timeout          QEMU is stopped after this long
  */
 public record QemuInvocation(List<String> arguments, Path workingDirectory, Optional<Path> statusFile, Optional<Duration> timeout) {
@@ -32,6 +33,11 @@ public record QemuInvocation(List<String> arguments, Path workingDirectory, Opti
     public static QemuInvocation of(MachineSpec machine, Path qemu) {
         return new QemuInvocation(machine.arguments(qemu), machine.kernel().toAbsolutePath().getParent(), machine.statusFile(),
                 machine.timeout());
+    }
+
+    /** The status file, when it is a file of its own (not QEMU's stderr). */
+    public Optional<Path> statusFileOnDisk() {
+        return statusFile.filter(f -> !f.equals(MachineSpec.QEMU_STDERR));
     }
 
     /** The QEMU binary. */

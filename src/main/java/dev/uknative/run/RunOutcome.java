@@ -4,11 +4,14 @@ import dev.uknative.core.ExitCode;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a unikernel run ended, read from QEMU's exit status: Unikraft writes 41 (halt) or 42 (crash) to
  * the isa-debug-exit port and QEMU exits with {@code code*2+1}; with {@code -no-reboot} a reset or
- * triple fault makes QEMU exit 0.
+ * triple fault makes QEMU exit 0. QEMU itself killed by a signal is not the guest's doing: it is
+ * {@link Kind#QEMU_FAILED}, exit {@link ExitCode#TOOL_FAILED}, "QEMU was killed by SIGKILL".
  *
  * @param kind       what happened
  * @param exitStatus the status {@code uknative run} exits with
@@ -32,12 +35,20 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message, Op
         RESET,
         /** The time limit ran out and QEMU was stopped. */
         TIMED_OUT,
-        /** QEMU itself failed (bad arguments, unreadable kernel …). */
+        /** QEMU itself failed (bad arguments, unreadable kernel …) or was killed by a signal. */
         QEMU_FAILED
     }
 
     static final int HALT_CODE = 41;
     static final int CRASH_CODE = 42;
+
+    /** What QEMU prints on stderr when it quits because of a SIGTERM, SIGINT or SIGHUP it caught (then it exits 0). */
+    private static final Pattern TERMINATING = Pattern.compile("terminating on signal (\\d{1,2})\\b");
+
+    /** Linux's signal numbers (signal(7), x86), for messages. */
+    private static final List<String> SIGNALS = List.of("", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL",
+            "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
+            "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS");
 
     /**
      * Classifies QEMU's end.
@@ -55,9 +66,28 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message, Op
      */
     public static RunOutcome classify(int qemuExit, boolean timedOut, List<String> qemuErrors, List<String> console,
             String timeoutText, OptionalInt reported) {
+        return classify(qemuExit, timedOut, qemuErrors, console, timeoutText, reported, OptionalInt.empty());
+    }
+
+    /**
+     * Classifies QEMU's end, knowing whether a signal killed QEMU ({@code killedBy}: its number, as
+     * {@link Runner} tells it from an exit value that a guest's debug-exit code could also give). A
+     * signal that QEMU caught and quit on is read from its stderr.
+     */
+    public static RunOutcome classify(int qemuExit, boolean timedOut, List<String> qemuErrors, List<String> console,
+            String timeoutText, OptionalInt reported, OptionalInt killedBy) {
         if (timedOut) {
             return new RunOutcome(Kind.TIMED_OUT, ExitCode.TIMEOUT.code(),
                     Optional.of("the unikernel was still running after " + timeoutText + "; QEMU was stopped"));
+        }
+        if (killedBy.isPresent()) {
+            return killed(killedBy.getAsInt());
+        }
+        if (qemuExit == 0) {
+            OptionalInt caught = caughtSignal(qemuErrors);
+            if (caught.isPresent()) {
+                return killed(caught.getAsInt());
+            }
         }
         if (qemuExit == 0) {
             return new RunOutcome(Kind.RESET, ExitCode.RESET.code(),
@@ -86,6 +116,35 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message, Op
         return new RunOutcome(Kind.QEMU_FAILED, ExitCode.TOOL_FAILED.code(),
                 Optional.of("QEMU exited with status " + qemuExit
                         + qemuErrors.stream().filter(l -> !l.isBlank()).findFirst().map(l -> ": " + l).orElse("")));
+    }
+
+    private static RunOutcome killed(int signal) {
+        String name = signalName(signal);
+        boolean crashed = List.of("SEGV", "BUS", "ILL", "FPE", "ABRT", "SYS", "TRAP").contains(name.substring(3));
+        return new RunOutcome(Kind.QEMU_FAILED, ExitCode.TOOL_FAILED.code(),
+                Optional.of("QEMU was killed by " + name + " (signal " + signal + ")" + (crashed ? ": QEMU itself crashed" : "")
+                        + "; the unikernel's status is unknown"),
+                Optional.of(crashed ? "try another QEMU (--qemu PATH), or software emulation (-W) if it ran with KVM"
+                        : "something on this host stopped QEMU (kill, the OOM killer, a service manager); run it again"));
+    }
+
+    /** The signal QEMU says it quit on ("terminating on signal 15 from pid 1234 (kill)"). */
+    static OptionalInt caughtSignal(List<String> qemuErrors) {
+        for (String line : qemuErrors) {
+            Matcher m = TERMINATING.matcher(line);
+            if (m.find()) {
+                return OptionalInt.of(Integer.parseInt(m.group(1)));
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** {@code SIGKILL} for 9; {@code SIGRTMIN+n} and {@code signal N} beyond the named ones. */
+    static String signalName(int signal) {
+        if (signal > 0 && signal < SIGNALS.size()) {
+            return "SIG" + SIGNALS.get(signal);
+        }
+        return signal >= 34 && signal <= 64 ? "SIGRTMIN+" + (signal - 34) : "signal " + signal;
     }
 
     /** Advice for crashes whose cause is known from the console. */

@@ -50,7 +50,7 @@ public final class LocalSourceResolver {
     }
 
     /** The tree given by {@code --unikraft-source}, else by {@code UKNATIVE_UNIKRAFT_SOURCE}, when either is. */
-    static Optional<UnikraftTree> overrideTree(Optional<Path> override, Optional<String> fromEnvironment) {
+    public static Optional<UnikraftTree> overrideTree(Optional<Path> override, Optional<String> fromEnvironment) {
         if (override.isPresent()) {
             return Optional.of(UnikraftTree.open(override.get(), "--unikraft-source"));
         }

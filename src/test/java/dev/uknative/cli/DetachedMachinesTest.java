@@ -3,6 +3,7 @@ package dev.uknative.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.uknative.app.Paths;
 import dev.uknative.run.MachineDirectory;
 import dev.uknative.run.ProcessRecord;
 import dev.uknative.testing.CliRun;

@@ -2,6 +2,7 @@ package dev.uknative.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.uknative.app.KraftfileConfigChanger;
 import dev.uknative.core.Reporter;
 import dev.uknative.kconfig.KconfigParser;
 import dev.uknative.menu.ChangeOutcome;

@@ -2,6 +2,7 @@ package dev.uknative.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.uknative.app.Paths;
 import dev.uknative.testing.CliRun;
 import dev.uknative.testing.GitRepos;
 import java.io.IOException;

@@ -168,4 +168,14 @@ class MachineSpecTest {
         assertThat(e).isNotNull();
         assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
     }
+
+    @Test
+    void aRunWithoutStatusFileSendsComTwoToQemusStderrAndNothingIsDeleted() {
+        MachineSpec spec = MachineSpec.builder(KERNEL).statusOnQemuStderr().build();
+
+        assertThat(spec.arguments(QEMU)).containsSequence("-chardev", "file,id=ukstatus,path=/dev/stderr", "-serial", "chardev:ukstatus");
+        QemuInvocation invocation = QemuInvocation.of(spec, QEMU);
+        assertThat(invocation.statusFile()).hasValue(MachineSpec.QEMU_STDERR);
+        assertThat(invocation.statusFileOnDisk()).as("never deleted or read as a file").isEmpty();
+    }
 }

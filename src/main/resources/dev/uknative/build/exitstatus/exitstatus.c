@@ -3,11 +3,13 @@
  *
  * Unikraft drops the value main() returns and maps exit(N) onto its own
  * halt/crash codes, so the host cannot see an application's exit status.
- * These wrappers (linked with ld --wrap=main --wrap=exit) write
- * "uknative-exit:N\n" to the second serial port (COM2, I/O port 0x2f8) before
- * Unikraft halts. QEMU needs no UART set-up for writes to its data register.
+ * These wrappers (linked with ld --wrap=main --wrap=exit) report it to
+ * `uknative run` before Unikraft halts, as exitstatus.h defines: a line
+ * UKNATIVE_STATUS_PREFIX "N\n" written to the second serial port (COM2).
  */
-#define UKNATIVE_STATUS_PORT 0x2f8
+#include "exitstatus.h"
+
+_Static_assert(UKNATIVE_STATUS_MAX < 1000, "the status must fit in three digits");
 
 static inline void uknative_outb(unsigned short port, unsigned char value)
 {
@@ -16,9 +18,9 @@ static inline void uknative_outb(unsigned short port, unsigned char value)
 
 static void uknative_report(int status)
 {
-	static const char prefix[] = "uknative-exit:";
+	static const char prefix[] = UKNATIVE_STATUS_PREFIX;
 	char digits[3];
-	unsigned int value = (unsigned int)status & 0xff;
+	unsigned int value = (unsigned int)status % (UKNATIVE_STATUS_MAX + 1u);
 	int n = 0;
 
 	for (unsigned int i = 0; i < sizeof(prefix) - 1; i++)

@@ -1,4 +1,4 @@
-package dev.uknative.cli;
+package dev.uknative.app;
 
 import dev.uknative.build.Builder;
 import dev.uknative.build.KconfigConfigurator;
@@ -16,65 +16,67 @@ import dev.uknative.source.SourceCache;
 import dev.uknative.source.SourceResolver;
 import dev.uknative.source.TarballFetcher;
 import java.time.Clock;
+import java.util.Optional;
 
-/** Wires the services a command needs from the host's tools; one place, so commands stay thin. */
-final class Toolbox {
+/**
+ * Wires the stages' services from the host's tools: one tool locator and one process runner for a
+ * whole command, so that every use case of a command starts its processes through the same runner.
+ */
+public final class Services {
 
     private final ToolLocator tools = ToolLocator.fromEnvironment();
     private final ProcessRunner processes = new ProcessRunner();
 
-    ToolLocator tools() {
+    public ToolLocator tools() {
         return tools;
     }
 
-    ProcessRunner processes() {
+    public ProcessRunner processes() {
         return processes;
     }
 
     /** The detached machines, in {@link Paths#machines()}. */
-    MachineStore machines() {
+    public MachineStore machines() {
         return new MachineStore(Paths.machines());
     }
 
-    MakeDriver make(Reporter reporter) {
+    public MakeDriver make(Reporter reporter) {
         return new MakeDriver(processes, tools.require("make", "make"), reporter);
     }
 
-    Builder builder(Reporter reporter) {
-        return new Builder(make(reporter), KconfigConfigurator.forHost(processes, tools), Paths.cacheHome(), reporter,
+    public KconfigConfigurator configurator() {
+        return KconfigConfigurator.forHost(processes, tools);
+    }
+
+    public Builder builder(Reporter reporter) {
+        return new Builder(make(reporter), configurator(), Paths.cacheHome(), reporter,
                 Toolchains.fromEnvironment(Paths.cacheHome()));
     }
 
     /** The global source cache, in {@link Paths#sourceCache()}. */
-    SourceCache sourceCache(Reporter reporter) {
+    public SourceCache sourceCache(Reporter reporter) {
         return new SourceCache(Paths.sourceCache(), reporter, Clock.systemUTC());
     }
 
     /** Resolves and fetches sources; the manifest is read only when a spec needs it. */
-    SourceResolver sources(Reporter reporter, String manifestOption) {
+    public SourceResolver sources(Reporter reporter, Optional<String> manifestOption) {
         SourceCache cache = sourceCache(reporter);
         Downloader downloader = new Downloader(reporter);
         return new SourceResolver(cache, new GitFetcher(cache, reporter), new TarballFetcher(cache, downloader, reporter),
                 () -> manifests(downloader, manifestOption), reporter, Clock.systemUTC());
     }
 
-    GitFetcher git(Reporter reporter) {
+    public GitFetcher git(Reporter reporter) {
         return new GitFetcher(sourceCache(reporter), reporter);
     }
 
     /** {@code --manifest}, else {@code UKNATIVE_MANIFEST}, searched before the embedded manifest. */
-    static ManifestIndex manifests(Downloader downloader, String manifestOption) {
+    public static ManifestIndex manifests(Downloader downloader, Optional<String> manifestOption) {
         ManifestReader reader = new ManifestReader(downloader);
-        String location = manifestOption != null ? manifestOption : System.getenv("UKNATIVE_MANIFEST");
+        String location = manifestOption.orElse(System.getenv("UKNATIVE_MANIFEST"));
         if (location == null || location.isBlank()) {
             return reader.embedded();
         }
         return reader.read(location).then(reader.embedded());
-    }
-
-    /** Where the manifests come from, for messages. */
-    static String manifestOrigin(String manifestOption) {
-        String location = manifestOption != null ? manifestOption : System.getenv("UKNATIVE_MANIFEST");
-        return location == null || location.isBlank() ? "the embedded manifest" : location + " and the embedded manifest";
     }
 }

@@ -1,9 +1,9 @@
-package dev.uknative.cli;
+package dev.uknative.app;
 
 import java.nio.file.Path;
 
 /** Where uknative keeps per-user files, following the XDG base directory specification. */
-final class Paths {
+public final class Paths {
 
     private Paths() {
     }
@@ -12,10 +12,10 @@ final class Paths {
      * The same as {@code XDG_CACHE_HOME}'s {@code uknative} folder for one JVM: tests that run the
      * command line in process cannot change their own environment.
      */
-    static final String CACHE_PROPERTY = "uknative.cache.dir";
+    public static final String CACHE_PROPERTY = "uknative.cache.dir";
 
     /** {@code $XDG_CACHE_HOME/uknative}, else {@code ~/.cache/uknative} (the system property {@code uknative.cache.dir} before both). */
-    static Path cacheHome() {
+    public static Path cacheHome() {
         String override = System.getProperty(CACHE_PROPERTY);
         if (override != null && !override.isBlank()) {
             return Path.of(override).toAbsolutePath().normalize();
@@ -24,25 +24,25 @@ final class Paths {
     }
 
     /** The global source cache shared by all projects (see source.SourceCache). */
-    static Path sourceCache() {
+    public static Path sourceCache() {
         return cacheHome().resolve("sources");
     }
 
     /** The environment variable that moves the machine state elsewhere (tests, several setups side by side). */
-    static final String STATE_VARIABLE = "UKNATIVE_STATE_DIR";
+    public static final String STATE_VARIABLE = "UKNATIVE_STATE_DIR";
 
     /**
      * The same as {@link #STATE_VARIABLE} for one JVM: tests that run the command line in process
      * cannot change their own environment.
      */
-    static final String STATE_PROPERTY = "uknative.state.dir";
+    public static final String STATE_PROPERTY = "uknative.state.dir";
 
     /**
      * Machine state (detached machines): {@code $UKNATIVE_STATE_DIR} when set (the system property
      * {@code uknative.state.dir} before it), else {@code $XDG_RUNTIME_DIR/uknative}, else
      * {@code ~/.local/state/uknative} ({@code $XDG_STATE_HOME/uknative} when that is set).
      */
-    static Path stateHome() {
+    public static Path stateHome() {
         for (String override : new String[] {System.getProperty(STATE_PROPERTY), System.getenv(STATE_VARIABLE)}) {
             if (override != null && !override.isBlank()) {
                 return Path.of(override).toAbsolutePath().normalize();
@@ -56,7 +56,7 @@ final class Paths {
     }
 
     /** Where the detached machines' folders are. */
-    static Path machines() {
+    public static Path machines() {
         return stateHome().resolve("machines");
     }
 

@@ -1,0 +1,68 @@
+package dev.uknative.app;
+
+import dev.uknative.build.BuildRequest;
+import dev.uknative.core.Reporter;
+import dev.uknative.core.UknativeException;
+import dev.uknative.project.Kraftfile;
+import dev.uknative.project.KraftfileReader;
+import dev.uknative.project.TargetSelector;
+import dev.uknative.project.TargetSpec;
+import dev.uknative.source.LocalSourceResolver;
+import dev.uknative.source.SourceResolver;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a {@link ProjectRequest} into a {@link BuildRequest}: reads the Kraftfile, reports its
+ * warnings, picks the target (asking the front-end when several fit), resolves and fetches the sources
+ * (recording them in the lock file).
+ */
+public final class ProjectLoader {
+
+    /** Asks the user which of several fitting targets to use; empty when there is nobody to ask. */
+    @FunctionalInterface
+    public interface TargetQuestion {
+        Optional<TargetSpec> ask(List<TargetSpec> fitting);
+
+        /** For front-ends that cannot ask. */
+        TargetQuestion NOBODY = fitting -> Optional.empty();
+    }
+
+    private final Services services;
+    private final Reporter reporter;
+    private final TargetQuestion question;
+
+    public ProjectLoader(Services services, Reporter reporter, TargetQuestion question) {
+        this.services = services;
+        this.reporter = reporter;
+        this.question = question;
+    }
+
+    public Kraftfile kraftfile(Path directory) {
+        Kraftfile kraftfile = new KraftfileReader().read(KraftfileReader.locate(directory.toAbsolutePath().normalize()));
+        kraftfile.warnings().forEach(reporter::warn);
+        return kraftfile;
+    }
+
+    public BuildRequest request(ProjectRequest project, int jobs, boolean force) {
+        Kraftfile kraftfile = kraftfile(project.directory());
+        TargetSpec target = target(kraftfile, project.target());
+        LocalSourceResolver.Resolved sources = services.sources(reporter, project.manifest()).resolve(kraftfile,
+                project.unikraftSource(), Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")),
+                SourceResolver.Mode.LOCKED);
+        sources.warnings().forEach(reporter::warn);
+        return new BuildRequest(kraftfile, target, sources, jobs, force);
+    }
+
+    private TargetSpec target(Kraftfile kraftfile, TargetSelector.Query query) {
+        TargetSelector.Candidates candidates = new TargetSelector().candidates(kraftfile, query);
+        if (candidates.unique()) {
+            return candidates.only();
+        }
+        List<TargetSpec> fitting = candidates.fitting();
+        String names = TargetSelector.describe(fitting);
+        return question.ask(fitting).orElseThrow(() ->
+                UknativeException.usage("several targets fit: " + names, "choose one with --target NAME"));
+    }
+}
