@@ -53,6 +53,8 @@ public final class ConfigQueries {
     /** The symbols a .config would have (those written), in its order; only those matching and changed when asked. */
     public List<SymbolStatus> list(ProjectRequest project, Optional<String> pattern, boolean changedOnly) {
         SolvedConfig config = load(project).config();
+        // A value build refuses is refused here too, at its line, rather than shown as the default.
+        config.requireWellFormedValues();
         return (pattern.isEmpty() ? config.symbols() : config.search(pattern.get())).stream()
                 .filter(s -> s.written() && (!changedOnly || s.changed())).toList();
     }
@@ -60,6 +62,7 @@ public final class ConfigQueries {
     /** One symbol's status (with or without CONFIG_); an unknown one is a usage error naming the nearest ones. */
     public SymbolStatus get(ProjectRequest project, String name) {
         SolvedConfig config = load(project).config();
+        config.requireWellFormedValues();
         return config.status(symbol(config, name)).orElseThrow();
     }
 

@@ -3,6 +3,7 @@ package dev.uknative.app;
 import dev.uknative.build.KconfigLayers;
 import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.FileLocks;
+import dev.uknative.core.KconfigText;
 import dev.uknative.core.Location;
 import dev.uknative.core.UknativeException;
 import dev.uknative.kconfig.ConfigAssignment;
@@ -18,6 +19,7 @@ import dev.uknative.project.Kraftfile;
 import dev.uknative.project.KraftfileEditor;
 import dev.uknative.project.KraftfileReader;
 import dev.uknative.project.ProjectLayout;
+import dev.uknative.project.TargetSelector;
 import dev.uknative.project.TargetSpec;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -130,7 +132,6 @@ public final class ProjectConfiguration {
     private final KconfigTree tree;
     private final Path file;
     private final TargetSpec target;
-    private final int targetIndex;
     private final KraftfileEditor.Scope scope;
     private final Defaults defaults;
     private final String origin;
@@ -151,7 +152,6 @@ public final class ProjectConfiguration {
         this.tree = tree;
         this.file = kraftfile.file();
         this.target = target;
-        this.targetIndex = kraftfile.targets().indexOf(target);
         this.scope = scope;
         this.defaults = defaults;
         this.origin = origin;
@@ -342,9 +342,10 @@ public final class ProjectConfiguration {
         }
     }
 
-    /** The same target in a Kraftfile read again: by its place in the list (an edit of kconfig keeps the order). */
+    /** The same target in a Kraftfile read again: by its name, or its plat/arch when it has none (as the editor finds it). */
     private TargetSpec target(Kraftfile kraftfile) {
-        return targetIndex >= 0 && targetIndex < kraftfile.targets().size() ? kraftfile.targets().get(targetIndex) : target;
+        List<TargetSpec> same = TargetSelector.selected(kraftfile, target.displayName());
+        return same.size() == 1 ? same.get(0) : target;
     }
 
     private SolvedConfig solve(Kraftfile kraftfile, List<ConfigAssignment> extra) {
@@ -377,7 +378,7 @@ public final class ProjectConfiguration {
     /** The value as kconfig text: a string symbol's text in double quotes (unless already quoted). */
     public static String kconfigValue(SymbolStatus symbol, String value) {
         if (symbol.type() == SymbolType.STRING && !(value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2)) {
-            return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            return KconfigText.quote(value);
         }
         return value;
     }

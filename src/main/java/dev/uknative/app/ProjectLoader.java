@@ -61,7 +61,7 @@ public final class ProjectLoader {
             return candidates.only();
         }
         List<TargetSpec> fitting = candidates.fitting();
-        String names = String.join(", ", fitting.stream().map(TargetSelector::describe).toList());
+        String names = TargetSelector.describe(fitting);
         return question.ask(fitting).orElseThrow(() ->
                 UknativeException.usage("several targets fit: " + names, "choose one with --target NAME"));
     }

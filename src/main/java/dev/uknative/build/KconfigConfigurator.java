@@ -1,8 +1,6 @@
 package dev.uknative.build;
 
 import dev.uknative.core.AtomicFiles;
-import dev.uknative.core.ExitCode;
-import dev.uknative.core.UknativeException;
 import dev.uknative.kconfig.AutoConfWriter;
 import dev.uknative.kconfig.AutoHeaderWriter;
 import dev.uknative.kconfig.ConfigAssignment;
@@ -21,7 +19,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Configures a build with uknative's own Kconfig engine instead of Unikraft's C tools (which need
@@ -86,14 +83,9 @@ public final class KconfigConfigurator {
      * Fails with every assignment that cannot hold, each with its chain and a fix, when there is any.
      */
     public static void requireNoProblems(SolvedConfig solved) {
-        List<ConfigProblem> problems = solved.problems();
-        if (problems.isEmpty()) {
-            return;
+        if (!solved.problems().isEmpty()) {
+            throw ConfigProblem.refusal(solved.problems());
         }
-        String text = problems.stream().map(p -> "  " + p.message() + "\n    fix: " + p.fix()).collect(Collectors.joining("\n"));
-        throw new UknativeException(ExitCode.INVALID_INPUT, problems.get(0).assignment().location().orElse(null),
-                problems.size() == 1 ? "a kconfig request cannot hold:\n" + text : problems.size() + " kconfig requests cannot hold:\n" + text,
-                "change the Kraftfile's kconfig as suggested (uknative config explain SYMBOL tells why)");
     }
 
     /** Writes the configuration's files where make reads them; returns whether the .config changed. */

@@ -2,6 +2,7 @@ package dev.uknative.cli;
 
 import dev.uknative.app.ProjectConfiguration;
 import dev.uknative.core.ExitCode;
+import dev.uknative.core.KconfigText;
 import dev.uknative.core.UknativeException;
 import dev.uknative.kconfig.Explanation;
 import dev.uknative.kconfig.SymbolStatus;
@@ -44,7 +45,7 @@ final class ConfigCommand implements Callable<Integer> {
 
     /** A value as the .config writes it: strings in double quotes. */
     static String written(SymbolStatus s) {
-        return s.type() == SymbolType.STRING ? "\"" + s.value().replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : s.value();
+        return s.type() == SymbolType.STRING ? KconfigText.quote(s.value()) : s.value();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List symbols and their values, as in a .config.",

@@ -1,5 +1,7 @@
 package dev.uknative.kconfig;
 
+import dev.uknative.core.KconfigText;
+
 /**
  * Writes the C header {@code $(O)/include/uk/bits/config.h} as {@code conf --syncconfig} does
  * (header_print_symbol()): {@code #define CONFIG_X 1} for bool symbols that are y, nothing for n, text
@@ -28,7 +30,7 @@ public final class AutoHeaderWriter {
                 case HEX -> out.append("#define ").append(s.configName()).append(' ')
                         .append(value.startsWith("0x") || value.startsWith("0X") ? "" : "0x").append(value).append('\n');
                 case STRING -> out.append("#define ").append(s.configName()).append(' ')
-                        .append(KconfigSolver.quote(value)).append('\n');
+                        .append(KconfigText.quote(value)).append('\n');
                 default -> out.append("#define ").append(s.configName()).append(' ').append(value).append('\n');
             }
         }

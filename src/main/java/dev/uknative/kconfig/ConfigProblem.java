@@ -1,5 +1,8 @@
 package dev.uknative.kconfig;
 
+import dev.uknative.core.ExitCode;
+import dev.uknative.core.UknativeException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,6 +40,30 @@ public record ConfigProblem(Kind kind, ConfigAssignment assignment, String messa
         Objects.requireNonNull(assignment, "assignment");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(fix, "fix");
+    }
+
+    /** Problems shown in one refusal, at most; the count says how many there are. */
+    static final int SHOWN = 10;
+
+    /**
+     * The error for assignments that cannot hold: each with its fix, at the first one's location.
+     * Build refuses every problem with it; the commands that only read a configuration refuse the
+     * malformed values ({@link SolvedConfig#requireWellFormedValues()}).
+     */
+    public static UknativeException refusal(List<ConfigProblem> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("no problems to refuse");
+        }
+        StringBuilder text = new StringBuilder(problems.size() == 1 ? "a kconfig request cannot hold:"
+                : problems.size() + " kconfig requests cannot hold:");
+        for (ConfigProblem p : problems.subList(0, Math.min(SHOWN, problems.size()))) {
+            text.append("\n  ").append(p.message()).append("\n    fix: ").append(p.fix());
+        }
+        if (problems.size() > SHOWN) {
+            text.append("\n  and ").append(problems.size() - SHOWN).append(" more");
+        }
+        return new UknativeException(ExitCode.INVALID_INPUT, problems.get(0).assignment().location().orElse(null), text.toString(),
+                "change the Kraftfile's kconfig as suggested (uknative config explain SYMBOL tells why)");
     }
 
     /** The symbol the assignment names, with its CONFIG_ prefix. */

@@ -1,5 +1,7 @@
 package dev.uknative.kconfig;
 
+import dev.uknative.core.KconfigText;
+
 /**
  * Writes a .config exactly as Unikraft's {@code make olddefconfig} (kconfig's conf, conf_write()) does:
  * the heading with the mainmenu text, then the symbols in menu order, each once, {@code # CONFIG_X is
@@ -81,7 +83,7 @@ public final class DotConfigWriter {
                 out.append(s.configName()).append('=').append(value).append('\n');
             }
         } else if (s.type() == SymbolType.STRING) {
-            out.append(s.configName()).append('=').append(KconfigSolver.quote(value)).append('\n');
+            out.append(s.configName()).append('=').append(KconfigText.quote(value)).append('\n');
         } else {
             out.append(s.configName()).append('=').append(value).append('\n');
         }

@@ -1,5 +1,6 @@
 package dev.uknative.kconfig;
 
+import dev.uknative.core.KconfigText;
 import dev.uknative.kconfig.KconfigSolver.AssignmentOutcome;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -174,6 +175,6 @@ final class Explainer {
 
     private String display(Symbol s) {
         String v = ev.str(s);
-        return s.type == SymbolType.STRING ? KconfigSolver.quote(v) : v;
+        return s.type == SymbolType.STRING ? KconfigText.quote(v) : v;
     }
 }

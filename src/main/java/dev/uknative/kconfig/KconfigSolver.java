@@ -1,9 +1,11 @@
 package dev.uknative.kconfig;
 
+import dev.uknative.core.KconfigText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code make olddefconfig} without make: the complete configuration that a partial one (assignments in
@@ -65,12 +67,12 @@ public final class KconfigSolver {
                 return new AssignmentOutcome(a, sym, true, tri == 2 ? "y" : "n");
             }
             case STRING -> {
-                String text = unquote(value);
-                if (text == null) {
+                Optional<String> text = KconfigText.unquote(value);
+                if (text.isEmpty()) {
                     return new AssignmentOutcome(a, sym, false, null);
                 }
-                ev.userString[sym.index] = text;
-                return new AssignmentOutcome(a, sym, true, text);
+                ev.userString[sym.index] = text.get();
+                return new AssignmentOutcome(a, sym, true, text.get());
             }
             case INT, HEX -> {
                 if (!CNumbers.valid(value, sym.type)) {
@@ -83,36 +85,5 @@ public final class KconfigSolver {
                 return new AssignmentOutcome(a, sym, false, null);
             }
         }
-    }
-
-    /**
-     * The text of a .config string value: it must start with a double quote; backslash escapes the next
-     * character; anything after the closing quote is ignored. Null when malformed.
-     */
-    static String unquote(String value) {
-        if (!value.startsWith("\"")) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 1; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                return text.toString();
-            }
-            if (c == '\\') {
-                i++;
-                if (i >= value.length()) {
-                    return null;
-                }
-                c = value.charAt(i);
-            }
-            text.append(c);
-        }
-        return null;
-    }
-
-    /** A string as a .config writes it: in double quotes, with {@code \} and {@code "} escaped. */
-    static String quote(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

@@ -1,5 +1,6 @@
 package dev.uknative.kconfig;
 
+import dev.uknative.core.KconfigText;
 import dev.uknative.kconfig.ConfigProblem.Kind;
 import dev.uknative.kconfig.KconfigSolver.AssignmentOutcome;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ final class ProblemFinder {
             }
             case STRING -> {
                 message = name + " is a string symbol, whose value is written in double quotes";
-                fix = "write " + name + "=" + KconfigSolver.quote(value);
+                fix = "write " + name + "=" + KconfigText.quote(value);
             }
             case INT -> {
                 message = name + " is an int symbol, and " + value + " is not a decimal number";
@@ -277,7 +278,7 @@ final class ProblemFinder {
             } else if (part instanceof Expr.Compare c && c.relation() == Expr.Relation.EQUAL && c.left().isDefined()
                     && c.left().hasPrompt() && c.right().isConstant() && !c.left().type.isBoolOrTristate()) {
                 Symbol s = c.left();
-                more = List.of(s.configName() + "=" + (s.type == SymbolType.STRING ? KconfigSolver.quote(c.right().name())
+                more = List.of(s.configName() + "=" + (s.type == SymbolType.STRING ? KconfigText.quote(c.right().name())
                         : c.right().name()));
             } else {
                 more = null;
@@ -465,7 +466,7 @@ final class ProblemFinder {
     /** A value as a .config shows it: y/n, a number, or text in quotes. */
     private String display(Symbol s) {
         String v = ev.str(s);
-        return s.type == SymbolType.STRING ? KconfigSolver.quote(v) : v;
+        return s.type == SymbolType.STRING ? KconfigText.quote(v) : v;
     }
 
     private static String sites(Symbol s) {

@@ -1,5 +1,6 @@
 package dev.uknative.kconfig;
 
+import dev.uknative.core.KconfigText;
 import dev.uknative.kconfig.KconfigSolver.AssignmentOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,19 @@ public final class SolvedConfig {
     /** The assignments that could not hold, in the order of their last assignment. */
     public List<ConfigProblem> problems() {
         return problems;
+    }
+
+    /**
+     * Refuses values that their symbol's type cannot take (text or {@code 0x10} for an int, {@code m}
+     * for a bool…), wherever they were written: the solver drops them as kconfig does, so a command
+     * that only shows the configuration would otherwise show the default as if nothing were wrong.
+     * Well-formed values that cannot hold (dependencies, ranges) are left to build and explain.
+     */
+    public void requireWellFormedValues() {
+        List<ConfigProblem> malformed = problems.stream().filter(p -> p.kind() == ConfigProblem.Kind.INVALID_VALUE).toList();
+        if (!malformed.isEmpty()) {
+            throw ConfigProblem.refusal(malformed);
+        }
     }
 
     /**
@@ -153,6 +167,6 @@ public final class SolvedConfig {
     /** The value as a .config line shows it. */
     String configValue(Symbol s) {
         String v = evaluation.str(s);
-        return s.type() == SymbolType.STRING ? KconfigSolver.quote(v) : v;
+        return s.type() == SymbolType.STRING ? KconfigText.quote(v) : v;
     }
 }

@@ -1,5 +1,6 @@
 package dev.uknative.kconfig;
 
+import dev.uknative.core.KconfigText;
 import dev.uknative.core.Location;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -149,7 +150,7 @@ public final class Symbol implements Expr {
     /** The symbol as written in an expression: its name, or a constant in quotes. */
     String reference() {
         if (constant && !(name.equals("n") || name.equals("m") || name.equals("y"))) {
-            return '"' + name.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+            return KconfigText.quote(name);
         }
         return name;
     }

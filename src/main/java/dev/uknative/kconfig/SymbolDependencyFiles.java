@@ -1,5 +1,6 @@
 package dev.uknative.kconfig;
 
+import dev.uknative.core.KconfigText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -78,7 +79,7 @@ public final class SymbolDependencyFiles {
                 return value.startsWith("y") ? "y" : value.startsWith("m") ? "m" : value.startsWith("n") ? "n" : null;
             }
             case STRING -> {
-                return KconfigSolver.unquote(value);
+                return KconfigText.unquote(value).orElse(null);
             }
             case INT, HEX -> {
                 return CNumbers.valid(value, sym.type()) ? value : null;

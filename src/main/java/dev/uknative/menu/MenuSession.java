@@ -1,5 +1,6 @@
 package dev.uknative.menu;
 
+import dev.uknative.core.KconfigText;
 import dev.uknative.kconfig.MenuNode;
 import dev.uknative.kconfig.SolvedConfig;
 import dev.uknative.kconfig.Symbol;
@@ -644,7 +645,7 @@ public final class MenuSession {
 
     /** A string value as kconfig text: in double quotes, with backslash before quote and backslash. */
     static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return KconfigText.quote(text);
     }
 
     private static String fit(String text, int width) {

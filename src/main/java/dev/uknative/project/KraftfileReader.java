@@ -2,17 +2,24 @@ package dev.uknative.project;
 
 import dev.uknative.core.Location;
 import dev.uknative.core.UknativeException;
+import dev.uknative.project.KraftfileFormat.ComponentKey;
+import dev.uknative.project.KraftfileFormat.NativeKey;
+import dev.uknative.project.KraftfileFormat.TargetKey;
+import dev.uknative.project.KraftfileFormat.TopKey;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -21,21 +28,16 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Reads a Kraftfile (kraftkit's spec v0.6) with YAML 1.2 semantics. Every error names
- * {@code file:line:col}; unknown keys become warnings.
+ * Reads a Kraftfile (kraftkit's spec v0.6, as {@link KraftfileFormat} describes it) with YAML 1.2
+ * semantics. Every error is a {@link UknativeException} that names {@code file:line[:col]} (only a
+ * file that cannot be opened, or holds nothing, is named without a line); unknown keys become
+ * warnings. Input is bounded ({@link KraftfileYaml}), so that any file is read or refused quickly.
  */
 public final class KraftfileReader {
 
     /** The names kraftkit looks for, in its order of preference. */
-    public static final List<String> FILE_NAMES =
-            List.of("Kraftfile", "Kraftfile.yaml", "Kraftfile.yml", "kraft.yaml", "kraft.yml");
+    public static final List<String> FILE_NAMES = KraftfileFormat.FILE_NAMES;
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("spec", "specification", "name", "unikraft", "libraries", "targets", "cmd", "native");
-    /** Keys of kraftkit's spec that only matter for features uknative does not have (yet). */
-    private static final Set<String> IGNORED_KRAFTKIT_KEYS = Set.of("runtime", "rootfs", "volumes", "template", "outdir", "env", "labels");
-    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9_]+");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Pattern UNQUOTED_VALUE = Pattern.compile("[ynm]|-?[0-9]+|0[xX][0-9a-fA-F]+|\".*\"");
 
     /** Finds the Kraftfile in a project folder. */
     public static Path locate(Path directory) {
@@ -49,6 +51,21 @@ public final class KraftfileReader {
                 return candidate;
             }
         }
+        // In a folder we may not read, every candidate just looks absent: opening its listing is
+        // what tells, so that the message is not "no Kraftfile".
+        try {
+            Files.newDirectoryStream(directory).close();
+        } catch (IOException e) {
+            throw cannotList(directory, e);
+        }
+        for (String name : FILE_NAMES) {
+            Path candidate = directory.resolve(name);
+            if (Files.exists(candidate)) {
+                String what = Files.isDirectory(candidate) ? "a folder" : "not a regular file";
+                throw UknativeException.invalidInput(Location.of(candidate), name + " is " + what + ", so this folder has no Kraftfile",
+                        "a Kraftfile is a YAML file: rename " + name + " and create the file in its place");
+            }
+        }
         throw UknativeException.invalidInput(Location.of(directory), "no Kraftfile in this folder",
                 "create one named " + String.join(", ", FILE_NAMES.subList(0, 1)) + " (also accepted: "
                         + String.join(", ", FILE_NAMES.subList(1, FILE_NAMES.size())) + ")");
@@ -56,15 +73,49 @@ public final class KraftfileReader {
 
     /** Reads and checks the Kraftfile at {@code file}. */
     public Kraftfile read(Path file) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw UknativeException.invalidInput(Location.of(file), "is not UTF-8 text", "save the Kraftfile as UTF-8");
-        } catch (IOException e) {
-            throw UknativeException.invalidInput(Location.of(file), "cannot be read: " + e.getMessage(), null);
+        Path absolute = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(file)) {
+            throw UknativeException.invalidInput(Location.of(absolute), "is a folder, not a Kraftfile",
+                    "give the Kraftfile itself, or the folder that holds it");
         }
-        return parse(file, text);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            // Read one byte past the limit, no more: a huge file is refused without being loaded.
+            bytes = in.readNBytes(KraftfileYaml.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw cannotRead(absolute, e);
+        }
+        return parse(file, KraftfileYaml.decode(absolute, bytes));
+    }
+
+    /** The error for a Kraftfile that cannot be read: the reason as the system gives it, and what to do. */
+    static UknativeException cannotRead(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return UknativeException.invalidInput(Location.of(file), "cannot be read: there is no such file",
+                    "check the path, or run uknative in the project's folder");
+        }
+        if (e instanceof AccessDeniedException) {
+            return UknativeException.invalidInput(Location.of(file), "cannot be read: permission denied",
+                    "make it readable for you, e.g. chmod u+r " + file);
+        }
+        return UknativeException.invalidInput(Location.of(file), "cannot be read: " + reason(e), "check the file and the disk it is on");
+    }
+
+    /** The error for a project folder whose entries cannot be listed. */
+    static UknativeException cannotList(Path folder, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return UknativeException.invalidInput(Location.of(folder), "this folder cannot be read: permission denied",
+                    "make it readable for you, e.g. chmod u+rx " + folder);
+        }
+        return UknativeException.invalidInput(Location.of(folder), "this folder cannot be read: " + reason(e),
+                "check the folder and the disk it is on");
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 
     /** Parses Kraftfile text; {@code file} is used for locations and for the default name. */
@@ -94,15 +145,20 @@ public final class KraftfileReader {
             for (NodeTuple entry : entries(top)) {
                 String key = key(entry);
                 Node value = entry.getValueNode();
-                switch (key) {
-                    case "spec", "specification" -> spec = scalar(value, key);
-                    case "name" -> name = name(value);
-                    case "unikraft" -> unikraft = component("unikraft", value);
-                    case "libraries" -> libraries = libraries(value);
-                    case "targets" -> targets = targets(value);
-                    case "cmd" -> cmd = stringList(value, "cmd");
-                    case "native" -> natives = natives(value);
-                    default -> warnUnknown(entry.getKeyNode(), key, "top level", TOP_LEVEL_KEYS);
+                Optional<TopKey> known = KraftfileFormat.key(TopKey.class, key);
+                if (known.isEmpty()) {
+                    warnUnknown(entry.getKeyNode(), key, "top level", KraftfileFormat.known(TopKey.class));
+                    continue;
+                }
+                once(top, known.get(), entry);
+                switch (known.get()) {
+                    case SPEC -> spec = scalar(value, key);
+                    case NAME -> name = name(value);
+                    case UNIKRAFT -> unikraft = component("unikraft", value);
+                    case LIBRARIES -> libraries = libraries(value);
+                    case TARGETS -> targets = targets(value);
+                    case CMD -> cmd = stringList(value, "cmd");
+                    case NATIVE -> natives = natives(value);
                 }
             }
             if (!spec.matches("v?0\\.[5-6]")) {
@@ -111,7 +167,7 @@ public final class KraftfileReader {
             if (name == null) {
                 Path folder = file.getParent() == null ? null : file.getParent().getFileName();
                 name = folder == null ? "" : folder.toString();
-                if (!NAME.matcher(name).matches()) {
+                if (!KraftfileFormat.NAME.matcher(name).matches()) {
                     throw error(root, "no name: is given and the folder name '" + name + "' cannot name an image",
                             "add a line such as: name: hello");
                 }
@@ -128,7 +184,7 @@ public final class KraftfileReader {
 
         private String name(Node value) {
             String name = scalar(value, "name");
-            if (!NAME.matcher(name).matches()) {
+            if (!KraftfileFormat.NAME.matcher(name).matches()) {
                 throw error(value, "name '" + name + "' is not a valid image name",
                         "use letters, digits, '.', '_' and '-', starting with a letter or digit");
             }
@@ -143,7 +199,7 @@ public final class KraftfileReader {
             }
             if (value instanceof ScalarNode) {
                 String text = scalar(value, name);
-                if (looksLikePath(text)) {
+                if (KraftfileFormat.isPath(text)) {
                     return new ComponentSpec(name, Optional.of(text), Optional.empty(), List.of(), where);
                 }
                 return new ComponentSpec(name, Optional.empty(), Optional.of(text), List.of(), where);
@@ -154,11 +210,15 @@ public final class KraftfileReader {
             List<KconfigEntry> kconfig = List.of();
             for (NodeTuple entry : entries(map)) {
                 String key = key(entry);
-                switch (key) {
-                    case "source" -> source = Optional.of(scalar(entry.getValueNode(), name + ".source"));
-                    case "version" -> version = Optional.of(scalar(entry.getValueNode(), name + ".version"));
-                    case "kconfig" -> kconfig = kconfig(entry.getValueNode(), name + ".kconfig");
-                    default -> warnUnknown(entry.getKeyNode(), key, name, Set.of("source", "version", "kconfig"));
+                Optional<ComponentKey> known = KraftfileFormat.key(ComponentKey.class, key);
+                if (known.isEmpty()) {
+                    warnUnknown(entry.getKeyNode(), key, name, KraftfileFormat.known(ComponentKey.class));
+                    continue;
+                }
+                switch (known.get()) {
+                    case SOURCE -> source = Optional.of(scalar(entry.getValueNode(), name + ".source"));
+                    case VERSION -> version = Optional.of(scalar(entry.getValueNode(), name + ".version"));
+                    case KCONFIG -> kconfig = kconfig(entry.getValueNode(), name + ".kconfig");
                 }
             }
             return new ComponentSpec(name, source, version, kconfig, where);
@@ -171,7 +231,7 @@ public final class KraftfileReader {
             List<ComponentSpec> libraries = new ArrayList<>();
             for (NodeTuple entry : entries(mapping(value, "libraries"))) {
                 String name = key(entry);
-                if (!NAME.matcher(name).matches()) {
+                if (!KraftfileFormat.NAME.matcher(name).matches()) {
                     throw error(entry.getKeyNode(), "library name '" + name + "' is not valid", "use the library's name, e.g. musl or lwip");
                 }
                 libraries.add(component(name, entry.getValueNode()));
@@ -187,7 +247,7 @@ public final class KraftfileReader {
             List<NativeLibrary> natives = new ArrayList<>();
             for (NodeTuple entry : entries(mapping(value, "native"))) {
                 String name = key(entry);
-                if (!NAME.matcher(name).matches()) {
+                if (!KraftfileFormat.NAME.matcher(name).matches()) {
                     throw error(entry.getKeyNode(), "native library name '" + name + "' is not valid",
                             "use letters, digits, '.', '_' and '-', e.g. ziggy");
                 }
@@ -210,25 +270,30 @@ public final class KraftfileReader {
             for (NodeTuple entry : entries(map)) {
                 String key = key(entry);
                 Node v = entry.getValueNode();
-                switch (key) {
-                    case "lang", "language" -> {
+                Optional<NativeKey> known = KraftfileFormat.key(NativeKey.class, key);
+                if (known.isEmpty()) {
+                    warnUnknown(entry.getKeyNode(), key, where, KraftfileFormat.known(NativeKey.class));
+                    continue;
+                }
+                once(map, known.get(), entry);
+                switch (known.get()) {
+                    case LANGUAGE -> {
                         String text = scalar(v, where + ".lang");
                         language = Optional.of(NativeLibrary.Language.parse(text).filter(l -> l != NativeLibrary.Language.ARCHIVE)
                                 .orElseThrow(() -> error(v, "unknown language '" + text + "' in " + where,
                                         "use one of: " + NativeLibrary.Language.known())));
                     }
-                    case "path" -> path = Optional.of(scalar(v, where + ".path"));
-                    case "root" -> root = Optional.of(scalar(v, where + ".root"));
-                    case "optimize" -> {
+                    case PATH -> path = Optional.of(scalar(v, where + ".path"));
+                    case ROOT -> root = Optional.of(scalar(v, where + ".root"));
+                    case OPTIMIZE -> {
                         optimize = Optional.of(scalar(v, where + ".optimize"));
                         optimizeNode = v;
                     }
-                    case "archive" -> archive = Optional.of(scalar(v, where + ".archive"));
-                    case "target" -> {
+                    case ARCHIVE -> archive = Optional.of(scalar(v, where + ".archive"));
+                    case TARGET -> {
                         target = Optional.of(scalar(v, where + ".target"));
                         targetNode = v;
                     }
-                    default -> warnUnknown(entry.getKeyNode(), key, where, Set.of("lang", "path", "root", "optimize", "archive", "target"));
                 }
             }
             if (archive.isPresent()) {
@@ -265,11 +330,18 @@ public final class KraftfileReader {
                 throw error(value, "targets must be a list", "write for example: targets: [qemu/x86_64]");
             }
             List<TargetSpec> targets = new ArrayList<>();
-            Set<String> names = new HashSet<>();
+            Map<String, TargetSpec> byIdentity = new HashMap<>();
             for (Node item : sequence.getValue()) {
                 TargetSpec target = target(item);
-                if (target.name().isPresent() && !names.add(target.name().get())) {
+                TargetSpec first = byIdentity.putIfAbsent(KraftfileFormat.identity(target.name(), target.id()), target);
+                if (first != null && target.name().isPresent()) {
                     throw error(item, "a second target is named '" + target.name().get() + "'", "give each target its own name");
+                }
+                if (first != null) {
+                    // No option could select one of the two: both are "qemu/x86_64".
+                    throw error(item, "target " + target.id() + " is listed twice (first at line " + first.location().line() + ")",
+                            "remove one of them, or give each its own name: (- {name: debug, plat: "
+                                    + target.platform().id() + ", arch: " + target.architecture().id() + "})");
                 }
                 targets.add(target);
             }
@@ -279,10 +351,8 @@ public final class KraftfileReader {
         private TargetSpec target(Node item) {
             if (item instanceof ScalarNode) {
                 String text = scalar(item, "target");
-                String[] parts = text.split("/", -1);
-                if (parts.length != 2) {
-                    throw error(item, "target '" + text + "' is not of the form plat/arch", "write for example: qemu/x86_64");
-                }
+                String[] parts = KraftfileFormat.targetParts(text).orElseThrow(() ->
+                        error(item, "target '" + text + "' is not of the form plat/arch", "write for example: qemu/x86_64"));
                 return new TargetSpec(Optional.empty(), platform(item, parts[0]), architecture(item, parts[1]), List.of(), location(item));
             }
             MappingNode map = mapping(item, "a target");
@@ -293,12 +363,17 @@ public final class KraftfileReader {
             for (NodeTuple entry : entries(map)) {
                 String key = key(entry);
                 Node value = entry.getValueNode();
-                switch (key) {
-                    case "name" -> name = Optional.of(name(value));
-                    case "plat", "platform" -> platform = platform(value, scalar(value, key));
-                    case "arch", "architecture" -> architecture = architecture(value, scalar(value, key));
-                    case "kconfig" -> kconfig = kconfig(value, "targets[" + (name.orElse("")) + "].kconfig");
-                    default -> warnUnknown(entry.getKeyNode(), key, "target", Set.of("name", "plat", "platform", "arch", "architecture", "kconfig"));
+                Optional<TargetKey> known = KraftfileFormat.key(TargetKey.class, key);
+                if (known.isEmpty()) {
+                    warnUnknown(entry.getKeyNode(), key, "target", KraftfileFormat.known(TargetKey.class));
+                    continue;
+                }
+                once(map, known.get(), entry);
+                switch (known.get()) {
+                    case NAME -> name = Optional.of(name(value));
+                    case PLATFORM -> platform = platform(value, scalar(value, key));
+                    case ARCHITECTURE -> architecture = architecture(value, scalar(value, key));
+                    case KCONFIG -> kconfig = kconfig(value, "targets[" + (name.orElse("")) + "].kconfig");
                 }
             }
             if (platform == null || architecture == null) {
@@ -306,6 +381,19 @@ public final class KraftfileReader {
                 throw error(item, "target has no " + missing, "write for example: { plat: qemu, arch: x86_64 }");
             }
             return new TargetSpec(name, platform, architecture, kconfig, location(item));
+        }
+
+        /** Refuses a key given in two spellings ({@code plat:} and {@code platform:}): which one would count? */
+        private void once(MappingNode map, KraftfileFormat.Key key, NodeTuple entry) {
+            for (NodeTuple other : map.getValue()) {
+                if (other == entry) {
+                    return;
+                }
+                if (other.getKeyNode() instanceof ScalarNode k && key.spellings().contains(k.getValue())) {
+                    throw error(entry.getKeyNode(), "'" + k.getValue() + "' and '" + key(entry) + "' are the same key, given twice",
+                            "keep only one of them");
+                }
+            }
         }
 
         private Platform platform(Node node, String text) {
@@ -327,11 +415,9 @@ public final class KraftfileReader {
             if (value instanceof SequenceNode sequence) {
                 for (Node item : sequence.getValue()) {
                     String text = scalar(item, where);
-                    int eq = text.indexOf('=');
-                    if (eq <= 0) {
-                        throw error(item, "'" + text + "' in " + where + " is not of the form CONFIG_X=value", "write for example: - CONFIG_LIBUKDEBUG=y");
-                    }
-                    entries.add(entry(item, text.substring(0, eq).trim(), text.substring(eq + 1).trim(), false));
+                    String symbol = KraftfileFormat.listEntrySymbol(text).orElseThrow(() -> error(item,
+                            "'" + text + "' in " + where + " is not of the form CONFIG_X=value", "write for example: - CONFIG_LIBUKDEBUG=y"));
+                    entries.add(entry(item, symbol, KraftfileFormat.listEntryValue(text), false));
                 }
             } else {
                 for (NodeTuple tuple : entries(mapping(value, where))) {
@@ -347,18 +433,10 @@ public final class KraftfileReader {
         }
 
         private KconfigEntry entry(Node node, String symbol, String value, boolean yamlBoolean) {
-            if (!SYMBOL.matcher(symbol).matches()) {
+            if (!KraftfileFormat.SYMBOL.matcher(symbol).matches()) {
                 throw error(node, "'" + symbol + "' is not a kconfig symbol", "use names such as CONFIG_LIBUKDEBUG (the CONFIG_ prefix is optional)");
             }
-            String full = symbol.startsWith("CONFIG_") ? symbol : "CONFIG_" + symbol;
-            String text = value;
-            if (yamlBoolean) {
-                text = Boolean.parseBoolean(value) ? "y" : "n";
-            } else if (!UNQUOTED_VALUE.matcher(value).matches()) {
-                // A string option: kconfig reads it only in double quotes, with \ and " escaped.
-                text = "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            }
-            return new KconfigEntry(full, text, location(node));
+            return new KconfigEntry(KraftfileFormat.fullSymbol(symbol), KraftfileFormat.kconfigText(value, yamlBoolean), location(node));
         }
 
         private List<String> stringList(Node value, String what) {
@@ -379,12 +457,11 @@ public final class KraftfileReader {
             return items;
         }
 
-        private void warnUnknown(Node keyNode, String key, String where, Set<String> known) {
-            if (IGNORED_KRAFTKIT_KEYS.contains(key) && where.equals("top level")) {
+        private void warnUnknown(Node keyNode, String key, String where, String known) {
+            if (KraftfileFormat.IGNORED_KRAFTKIT_KEYS.contains(key) && where.equals("top level")) {
                 warnings.add(at(keyNode) + ": '" + key + "' is not supported by uknative (native unikernels only); ignored");
             } else {
-                warnings.add(at(keyNode) + ": unknown key '" + key + "' in " + where + "; ignored (known: "
-                        + String.join(", ", known.stream().sorted().toList()) + ")");
+                warnings.add(at(keyNode) + ": unknown key '" + key + "' in " + where + "; ignored (known: " + known + ")");
             }
         }
 
@@ -433,11 +510,6 @@ public final class KraftfileReader {
 
         private static boolean isNull(Node node) {
             return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
-        }
-
-        private static boolean looksLikePath(String text) {
-            return text.startsWith("/") || text.startsWith("./") || text.startsWith("../") || text.startsWith("~/")
-                    || text.equals(".") || text.equals("..");
         }
 
         private Location location(Node node) {

@@ -3,23 +3,80 @@ package dev.uknative.project;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.Location;
 import dev.uknative.core.UknativeException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * How the Kraftfile's reader and editor turn text into YAML nodes (with the positions both need): YAML
  * 1.2's core schema, as kraftkit reads (True/TRUE are booleans, ~ and Null are null), exactly one
- * document, and syntax errors as {@code file:line:col} with a hint.
+ * document, and every error as {@code file:line[:col]} with a hint.
+ *
+ * <p>A Kraftfile may come from anyone (a cloned project, a fuzzer), so the text is bounded before
+ * SnakeYAML sees it: SnakeYAML Engine composes nodes recursively (deep nesting overflows the stack),
+ * scans one long scalar in time that grows faster than its length, and reports a few problems
+ * (control characters, too many aliases) without a position. Each bound below is far above what a
+ * real Kraftfile needs.
  */
 final class KraftfileYaml {
 
+    /** Collections inside collections; a Kraftfile needs about 5. */
+    static final int MAX_DEPTH = 64;
+    /**
+     * The whole file, in bytes (or characters, for text given as a string): a Kraftfile that set
+     * every option of Unikraft would still be a quarter of this.
+     */
+    static final int MAX_BYTES = 256 << 10;
+    /** One line, in characters. */
+    static final int MAX_LINE = 16 * 1024;
+    /** Aliases ({@code *name}) in the document. */
+    static final int MAX_ALIASES = 50;
+
     private KraftfileYaml() {
+    }
+
+    /**
+     * Decodes a Kraftfile's bytes (at most {@link #MAX_BYTES} of them, plus one to tell that there are
+     * more); bytes that are not UTF-8 are an error at their line and column.
+     */
+    static String decode(Path file, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(file, lineAt(bytes, MAX_BYTES));
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int bad = in.position();
+            int lineStart = bad;
+            while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+                lineStart--;
+            }
+            String before = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+            int column = before.codePointCount(0, before.length()) + 1;
+            throw UknativeException.invalidInput(new Location(file, lineAt(bytes, bad), column),
+                    String.format("is not UTF-8 text (byte 0x%02x)", bytes[bad] & 0xff), "save the Kraftfile as UTF-8");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /**
@@ -28,36 +85,144 @@ final class KraftfileYaml {
      * @param afterFix appended to the hints ("" for a read, ", then edit again" for an edit)
      */
     static Node compose(Path file, String text, String afterFix) {
-        LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();
+        checkBounds(file, text);
+        LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema())
+                .setMaxAliasesForCollections(MAX_ALIASES).setCodePointLimit(MAX_BYTES + 1).build();
+        BoundedParser parser = new BoundedParser(new ParserImpl(settings, new StreamReader(settings, text)), file);
         try {
-            Node first = null;
-            for (Node document : new Compose(settings).composeAllFromString(text)) {
-                if (first != null) {
-                    throw UknativeException.invalidInput(location(file, document), "holds more than one YAML document",
-                            "remove the second '---' and what follows it");
-                }
-                first = document;
-            }
-            if (first == null) {
+            Composer composer = new Composer(settings, parser);
+            if (!composer.hasNext()) {
                 throw UknativeException.invalidInput(Location.of(file), "is empty",
                         "write at least: spec: v0.6, name: and targets: [qemu/x86_64]");
             }
+            Node first = composer.next();
+            if (composer.hasNext()) {
+                throw UknativeException.invalidInput(location(file, composer.next()), "holds more than one YAML document",
+                        "remove the second '---' and what follows it");
+            }
             return first;
         } catch (MarkedYamlEngineException e) {
-            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            Location where = mark == null ? Location.of(file) : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+            Location where = e.getProblemMark().or(e::getContextMark).map(m -> location(file, m)).orElseGet(parser::lastLocation);
             String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
             String context = e.getContext() != null && e.getProblem() != null ? " (" + e.getContext() + ")" : "";
             throw new UknativeException(ExitCode.INVALID_INPUT, where, "YAML error: " + problem + context,
                     "fix the YAML syntax at this position" + afterFix, e);
         } catch (YamlEngineException e) {
-            throw new UknativeException(ExitCode.INVALID_INPUT, Location.of(file), "YAML error: " + e.getMessage(),
-                    "fix the YAML syntax" + afterFix, e);
+            // SnakeYAML gives no position for these: the last event read is where it stopped.
+            throw new UknativeException(ExitCode.INVALID_INPUT, parser.lastLocation(), "YAML error: " + e.getMessage(),
+                    "fix the YAML near this position" + afterFix, e);
         }
     }
 
     /** A node's start as {@code file:line:col} (1-based). */
     static Location location(Path file, Node node) {
-        return node.getStartMark().map(m -> new Location(file, m.getLine() + 1, m.getColumn() + 1)).orElse(Location.of(file));
+        return node.getStartMark().map(m -> location(file, m)).orElse(Location.of(file));
+    }
+
+    private static Location location(Path file, Mark mark) {
+        return new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** The size, line length and characters, checked in one linear pass before anything is parsed. */
+    private static void checkBounds(Path file, String text) {
+        int line = 1;
+        int lineStart = 0;
+        int column = 0;
+        for (int i = 0; i < text.length(); ) {
+            if (i >= MAX_BYTES) {
+                throw tooLarge(file, line);
+            }
+            int c = text.codePointAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+                column = 0;
+            } else if (i - lineStart >= MAX_LINE) {
+                throw UknativeException.invalidInput(new Location(file, line, column),
+                        "this line is longer than " + MAX_LINE + " characters", "a Kraftfile needs no such line: shorten it");
+            } else if (!StreamReader.isPrintable(c)) {
+                throw UknativeException.invalidInput(new Location(file, line, column),
+                        String.format("character U+%04X is not allowed in YAML", c),
+                        "remove it, or write it as an escape such as \\x01 inside double quotes");
+            }
+            i += Character.charCount(c);
+        }
+    }
+
+    private static UknativeException tooLarge(Path file, int line) {
+        return UknativeException.invalidInput(Location.of(file, line), "is larger than " + (MAX_BYTES >> 10) + " KiB",
+                "a Kraftfile needs far less: check that this is the right file");
+    }
+
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /**
+     * SnakeYAML's parser, with the nesting depth and the number of aliases counted as the composer
+     * takes each event, so that a document too deep is refused before the composer's recursion gets
+     * there.
+     */
+    private static final class BoundedParser implements Parser {
+        private final Parser parser;
+        private final Path file;
+        private int depth;
+        private int aliases;
+        private Optional<Mark> last = Optional.empty();
+
+        BoundedParser(Parser parser, Path file) {
+            this.parser = parser;
+            this.file = file;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return parser.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event event = parser.next();
+            last = event.getStartMark().or(() -> last);
+            switch (event.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_DEPTH) {
+                        throw UknativeException.invalidInput(lastLocation(), "lists and mappings are nested more than "
+                                + MAX_DEPTH + " deep here", "a Kraftfile needs no such nesting: flatten it");
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                case Alias -> {
+                    if (++aliases > MAX_ALIASES) {
+                        throw UknativeException.invalidInput(lastLocation(), "more than " + MAX_ALIASES + " aliases (*name)",
+                                "write the values out instead of referring to an anchor so often");
+                    }
+                }
+                default -> {
+                }
+            }
+            return event;
+        }
+
+        Location lastLocation() {
+            return last.map(m -> location(file, m)).orElse(Location.of(file, 1));
+        }
     }
 }

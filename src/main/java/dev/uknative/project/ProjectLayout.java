@@ -36,7 +36,10 @@ public record ProjectLayout(Path root) {
         return root.resolve(".config." + imageName);
     }
 
-    /** The kconfig fragment merged from the Kraftfile, handed to {@code make defconfig}. */
+    /**
+     * The kconfig fragment (Kraftfile, target, link plan) the target's {@code .config} was last solved
+     * from by uknative's own Kconfig engine: while it is unchanged, the {@code .config} is current.
+     */
     public Path defconfigFile(String imageName) {
         return buildDirectory().resolve("uknative").resolve(imageName + ".defconfig");
     }

@@ -1,9 +1,9 @@
 package dev.uknative.project;
 
+import dev.uknative.core.Location;
 import dev.uknative.core.UknativeException;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Picks the target to build or run from a Kraftfile and the user's {@code --target}/{@code --plat}/
@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
  * fit, the caller decides (it may ask the user).
  */
 public final class TargetSelector {
+
+    /** Targets named in one message, at most. */
+    static final int SHOWN = 10;
 
     /** What the user asked for; every field optional. */
     public record Query(Optional<String> target, Optional<Platform> platform, Optional<Architecture> architecture) {
@@ -45,9 +48,7 @@ public final class TargetSelector {
         List<TargetSpec> targets = kraftfile.targets();
         if (query.target().isPresent()) {
             String wanted = query.target().get();
-            List<TargetSpec> named = targets.stream()
-                    .filter(t -> t.name().map(wanted::equals).orElse(false) || t.id().equals(wanted))
-                    .toList();
+            List<TargetSpec> named = selected(kraftfile, wanted);
             if (named.isEmpty()) {
                 throw UknativeException.usage("no target named '" + wanted + "' in " + kraftfile.file(), listing(targets));
             }
@@ -57,7 +58,7 @@ public final class TargetSelector {
             // A Kraftfile without targets: build what was asked for, or qemu/x86_64.
             TargetSpec implicit = new TargetSpec(Optional.empty(),
                     query.platform().orElse(Platform.QEMU), query.architecture().orElse(Architecture.X86_64),
-                    List.of(), dev.uknative.core.Location.of(kraftfile.file()));
+                    List.of(), Location.of(kraftfile.file()));
             return new Candidates(List.of(implicit));
         }
         Platform platform = query.platform().orElse(Platform.QEMU);
@@ -73,12 +74,26 @@ public final class TargetSelector {
         return new Candidates(fitting);
     }
 
+    /**
+     * The targets {@code selector} picks ({@link KraftfileFormat#select}): the one of that name, or the
+     * one without a name of that plat/arch (aliases such as kvm/amd64 allowed), or else every target of
+     * that plat/arch. The same rule picks the block {@link KraftfileEditor.Scope#target} edits, so a
+     * target read again after an edit is found by {@code selected(kraftfile, target.displayName())}.
+     */
+    public static List<TargetSpec> selected(Kraftfile kraftfile, String selector) {
+        return KraftfileFormat.select(kraftfile.targets(), TargetSpec::name, TargetSpec::id, selector);
+    }
+
     private static String listing(List<TargetSpec> targets) {
         if (targets.isEmpty()) {
             return "the Kraftfile has no targets: add one, e.g. targets: [qemu/x86_64]";
         }
-        return "choose one with --target NAME or --plat/--arch; targets: "
-                + targets.stream().map(TargetSelector::describe).collect(Collectors.joining(", "));
+        return "choose one with --target NAME or --plat/--arch; targets: " + describe(targets);
+    }
+
+    /** The targets as a short list for a message: {@value #SHOWN} at most, then how many more. */
+    public static String describe(List<TargetSpec> targets) {
+        return KraftfileFormat.bounded(targets.stream().map(TargetSelector::describe).toList(), SHOWN);
     }
 
     /** {@code name (plat/arch)} or {@code plat/arch}. */

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kconfig package is a pure stage (DESIGN.md): it may read the Kconfig files it parses, but it starts
+ * The kconfig package is a pure stage (see ArchitectureTest): it may read the Kconfig files it parses, but it starts
  * no process, prints nothing, reads no environment variable, and uses no other uknative package than core.
  */
 class KconfigPackagePurityTest {

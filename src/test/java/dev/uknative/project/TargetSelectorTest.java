@@ -92,6 +92,55 @@ class TargetSelectorTest {
     }
 
     @Test
+    void byPlatArchStringWithKraftkitsAliases() {
+        TargetSelector.Candidates c = selector.candidates(kraftfile(MIXED), target("kvm/amd64"));
+
+        assertThat(c.only().name()).contains("dev");
+    }
+
+    @Test
+    void byPlatArchStringPrefersTheTargetWithoutAName() {
+        Kraftfile k = kraftfile("""
+                targets:
+                  - {name: debug, plat: qemu, arch: x86_64}
+                  - qemu/x86_64
+                """);
+
+        TargetSelector.Candidates c = selector.candidates(k, target("qemu/x86_64"));
+
+        assertThat(c.only().name()).isEmpty();
+        assertThat(TargetSelector.selected(k, "debug")).singleElement().satisfies(t -> assertThat(t.name()).contains("debug"));
+    }
+
+    @Test
+    void everyTargetIsFoundAgainByItsDisplayName() {
+        Kraftfile k = kraftfile("""
+                targets:
+                  - {name: debug, plat: qemu, arch: x86_64}
+                  - qemu/x86_64
+                  - {name: release, plat: kvm, arch: x86_64}
+                  - fc/x86_64
+                """);
+
+        for (TargetSpec t : k.targets()) {
+            assertThat(TargetSelector.selected(k, t.displayName())).containsExactly(t);
+        }
+    }
+
+    @Test
+    void aListOfManyTargetsInAMessageIsCut() {
+        StringBuilder text = new StringBuilder("targets:\n");
+        for (int i = 0; i < 5_000; i++) {
+            text.append("  - {name: t").append(i).append(", plat: fc, arch: x86_64}\n");
+        }
+
+        UknativeException e = catchThrowableOfType(UknativeException.class,
+                () -> selector.candidates(kraftfile(text.toString()), target("prod")));
+
+        assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).hasSizeLessThan(400).endsWith("and 4990 more"));
+    }
+
+    @Test
     void byPlatAndArchFlags() {
         TargetSelector.Candidates c = selector.candidates(kraftfile(MIXED), platArch(Platform.FIRECRACKER, Architecture.X86_64));
 
