@@ -69,7 +69,7 @@ final class CleanCommand implements Callable<Integer> {
                 return 0;
             }
             BuildRequest request = new ProjectLoader(reporter, spec.commandLine().getErr()).request(directory, targets, project, 1, false);
-            new Cleaner(new Toolbox().make(reporter), reporter).clean(request);
+            new Cleaner(new Toolbox().make(reporter), Paths.cacheHome(), reporter).clean(request);
             reporter.endProgress();
             reporter.info("Cleaned the objects of " + request.imageName());
             return 0;

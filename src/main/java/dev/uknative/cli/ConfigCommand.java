@@ -1,7 +1,6 @@
 package dev.uknative.cli;
 
 import dev.uknative.build.BuildRequest;
-import dev.uknative.build.Builder;
 import dev.uknative.build.KconfigConfigurator;
 import dev.uknative.build.KconfigLayers;
 import dev.uknative.core.ExitCode;
@@ -13,7 +12,6 @@ import dev.uknative.kconfig.SolvedConfig;
 import dev.uknative.kconfig.SymbolStatus;
 import dev.uknative.kconfig.SymbolType;
 import dev.uknative.project.KraftfileEditor;
-import dev.uknative.project.ProjectLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -73,8 +71,7 @@ final class ConfigCommand implements Callable<Integer> {
             assignments.addAll(extra);
             Toolbox toolbox = new Toolbox();
             KconfigConfigurator configurator = KconfigConfigurator.forHost(toolbox.processes(), toolbox.tools());
-            ProjectLayout layout = ProjectLayout.of(request.kraftfile());
-            return new Solved(request, configurator.solve(Builder.invocation(request, layout), assignments).solved());
+            return new Solved(request, configurator.solve(toolbox.builder(reporter).configurationInputs(request), assignments).solved());
         }
     }
 
