@@ -31,6 +31,7 @@ public final class Builder {
     private final Reporter reporter;
     private final NativesStep.NativeLibraries natives;
     private final GeneratedLibraries generated;
+    private final ConfigurationInputs configurationInputs;
 
     /** @param cache uknative's cache ({@code $XDG_CACHE_HOME/uknative}): provider indexes, generated libraries */
     public Builder(MakeDriver make, KconfigConfigurator configurator, Path cache, Reporter reporter, Toolchains toolchains) {
@@ -45,6 +46,7 @@ public final class Builder {
         this.reporter = reporter;
         this.natives = natives;
         this.generated = new GeneratedLibraries(cache);
+        this.configurationInputs = new ConfigurationInputs(cache);
     }
 
     public BuildResult build(BuildRequest request) {
@@ -122,20 +124,9 @@ public final class Builder {
         return doctor.diagnoseArchive(archive, unikraft, target, link, jobs);
     }
 
-    /**
-     * The make call whose Kconfig tree and variables the configuration of this request is solved
-     * with (what {@code config get/list/explain} read), without goals. Writes nothing into the
-     * project: the exit-status library it names lives in uknative's cache, and the library of the
-     * foreign archives, written by the build, has no options.
-     */
+    /** What the configuration of this request is solved with; see {@link ConfigurationInputs}. */
     public MakeInvocation configurationInputs(BuildRequest request) {
-        ProjectLayout layout = ProjectLayout.of(request.kraftfile());
-        MakeInvocation invocation = generated.invocation(request, layout, ForeignLibraries.archives(request.kraftfile()));
-        // The native library's folder exists only once built; its Config.uk declares nothing.
-        Path nativeLibrary = GeneratedLibraries.nativeLibrary(layout);
-        return Files.isDirectory(nativeLibrary) ? invocation : new MakeInvocation(invocation.unikraft(), invocation.application(),
-                invocation.libraries().stream().filter(l -> !l.equals(nativeLibrary)).toList(), invocation.buildDirectory(), invocation.config(),
-                invocation.name(), invocation.jobs(), invocation.variables(), invocation.goals());
+        return configurationInputs.of(request);
     }
 
     private static void requireAppMakefile(ProjectLayout layout) {

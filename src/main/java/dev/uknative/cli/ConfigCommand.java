@@ -1,6 +1,7 @@
 package dev.uknative.cli;
 
 import dev.uknative.build.BuildRequest;
+import dev.uknative.build.ConfigurationInputs;
 import dev.uknative.build.KconfigConfigurator;
 import dev.uknative.build.KconfigLayers;
 import dev.uknative.core.ExitCode;
@@ -71,7 +72,7 @@ final class ConfigCommand implements Callable<Integer> {
             assignments.addAll(extra);
             Toolbox toolbox = new Toolbox();
             KconfigConfigurator configurator = KconfigConfigurator.forHost(toolbox.processes(), toolbox.tools());
-            return new Solved(request, configurator.solve(toolbox.builder(reporter).configurationInputs(request), assignments).solved());
+            return new Solved(request, configurator.solve(new ConfigurationInputs(Paths.cacheHome()).of(request), assignments).solved());
         }
     }
 
