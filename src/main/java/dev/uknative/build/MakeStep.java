@@ -52,13 +52,12 @@ final class MakeStep {
             unfinished.begin();
             MakeDriver.Outcome outcome = make.run(in.invocation(), "building " + in.imageName(), log, unfinished::started);
             log.flush();
-            // Exit statuses above 128 are deaths by a signal: make had no chance to tidy up after itself.
-            if (!outcome.result().timedOut() && outcome.result().exitCode() < 128) {
-                unfinished.end();
-            }
+            // A failed make keeps the marker too: a tool killed under it (an OOM-killed ld) leaves its
+            // output as a killed make does, and redoing only what the failed run wrote costs little.
             if (!outcome.result().succeeded()) {
                 throw failure("make failed (exit " + outcome.result().exitCode() + ") building " + in.imageName(), outcome, layout, in.plan());
             }
+            unfinished.end();
             compiled = outcome.output().compiled();
         }
         if (!Files.isRegularFile(image)) {

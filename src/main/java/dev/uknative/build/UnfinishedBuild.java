@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * creating its output (an empty {@code .dbg}, newer than its inputs), the image after the strip and
  * before Unikraft's in-place steps (bootinfo, the multiboot conversion to ELF32, which QEMU needs).
  * The next make would take either for finished. So the marker is written before make starts and
- * removed when make has ended by itself; a marker found by the next build means that every file
+ * removed when make has succeeded; a marker found by the next build means that every file
  * make writes in place at the top of the build folder (the image, its {@code .dbg} and
  * {@code .bootinfo}, each library's {@code lib*.o} and {@code lib*.ld.o}) and was written since is
  * suspect: it is deleted, and make redoes the link. Objects in the libraries' folders are left: make's
@@ -46,7 +46,7 @@ final class UnfinishedBuild {
         this.imageName = imageName;
     }
 
-    /** Whether a make started and did not end by itself. */
+    /** Whether a make started and did not succeed. */
     boolean present() {
         return Files.exists(marker, LinkOption.NOFOLLOW_LINKS);
     }
@@ -54,7 +54,7 @@ final class UnfinishedBuild {
     /**
      * Stops the make the marker names if it still runs, then deletes the image files and every file
      * at the top of the build folder written since the marker; returns the deleted files. The marker
-     * stays until a make ends by itself.
+     * stays until a make succeeds.
      */
     List<Path> recover() throws IOException {
         if (!present()) {
@@ -98,7 +98,7 @@ final class UnfinishedBuild {
         }
     }
 
-    /** make ended by itself (successfully or not): what it wrote is whole. */
+    /** make succeeded: what it wrote is whole. */
     void end() {
         try {
             Files.deleteIfExists(marker);

@@ -153,15 +153,25 @@ class BuilderStepsTest {
     }
 
     @Test
-    void aMakeThatFailedByItselfLeavesNoMarkerAndNoStamp() throws IOException {
+    void aFailedMakeLeavesNoStampAndOnlyWhatItWroteIsRedone() throws IOException {
         build(false);
+        Path build = app.resolve(".unikraft/build");
+        FileTime earlier = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.writeString(build.resolve("libother.o"), "written by an earlier, successful make");
+        Files.setLastModifiedTime(build.resolve("libother.o"), earlier);
         make.exitCode = 2;
         Files.writeString(app.resolve("main.c"), "int main(void) { return 1; }\n");
 
         assertThatThrownBy(() -> build(false)).isInstanceOf(UknativeException.class).hasMessageContaining("make failed (exit 2)");
 
-        assertThat(app.resolve(".unikraft/build/uknative/hello_qemu-x86_64.building")).doesNotExist();
-        assertThat(app.resolve(".unikraft/build/uknative/hello_qemu-x86_64.stamp")).doesNotExist();
+        assertThat(build.resolve("uknative/hello_qemu-x86_64.stamp")).doesNotExist();
+        assertThat(build.resolve("uknative/hello_qemu-x86_64.building")).exists();
+        make.exitCode = 0;
+        make.imagesSeen.clear();
+        assertThat(build(false).upToDate()).isFalse();
+        assertThat(make.imagesSeen).containsExactly("no image, no .dbg, no libapphello.o, apphello/main.o");
+        assertThat(build.resolve("libother.o")).as("older than the failed make: kept").exists();
+        assertThat(build.resolve("uknative/hello_qemu-x86_64.building")).doesNotExist();
     }
 
     @Test
