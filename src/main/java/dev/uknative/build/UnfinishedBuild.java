@@ -36,6 +36,13 @@ final class UnfinishedBuild {
     /** Image files Unikraft's platform linkers write in place, beside the image itself. */
     private static final List<String> IMAGE_SUFFIXES = List.of("", ".dbg", ".bootinfo", ".dbg.bootinfo", ".sym", ".gz", ".bin", ".img", ".efi");
 
+    /**
+     * {@code $(O)/config}, written by the configuration just before the marker (within the file
+     * system's timestamp granularity, so it may look as new): deleting it would rewrite config.h and
+     * recompile everything. The configuration step checks it against the .config instead.
+     */
+    private static final String CONFIGURATION_COPY = "config";
+
     private final Path marker;
     private final Path buildDirectory;
     private final String imageName;
@@ -72,7 +79,8 @@ final class UnfinishedBuild {
         try (Stream<Path> files = Files.list(buildDirectory)) {
             for (Path file : files.sorted().toList()) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (attributes.isRegularFile() && attributes.lastModifiedTime().compareTo(since) >= 0 && Files.deleteIfExists(file)) {
+                if (attributes.isRegularFile() && attributes.lastModifiedTime().compareTo(since) >= 0
+                        && !file.getFileName().toString().equals(CONFIGURATION_COPY) && Files.deleteIfExists(file)) {
                     deleted.add(file);
                 }
             }
