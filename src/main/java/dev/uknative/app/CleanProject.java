@@ -54,7 +54,7 @@ public final class CleanProject {
     /** Runs Unikraft's make clean for the target; returns the request it cleaned. */
     public BuildRequest clean(ProjectRequest project) {
         BuildRequest request = new ProjectLoader(services, reporter, question).request(project, 1, false);
-        new Cleaner(services.make(reporter), reporter).clean(request);
+        new Cleaner(services.make(reporter), Paths.cacheHome(), reporter).clean(request);
         return request;
     }
 }

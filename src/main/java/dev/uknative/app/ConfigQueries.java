@@ -1,7 +1,7 @@
 package dev.uknative.app;
 
 import dev.uknative.build.BuildRequest;
-import dev.uknative.build.Builder;
+import dev.uknative.build.ConfigurationInputs;
 import dev.uknative.build.KconfigConfigurator;
 import dev.uknative.build.KconfigLayers;
 import dev.uknative.core.Reporter;
@@ -11,7 +11,6 @@ import dev.uknative.kconfig.Explanation;
 import dev.uknative.kconfig.KconfigTree;
 import dev.uknative.kconfig.SolvedConfig;
 import dev.uknative.kconfig.SymbolStatus;
-import dev.uknative.project.ProjectLayout;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,8 +44,8 @@ public final class ConfigQueries {
         BuildRequest request = loader.request(project, 1, false);
         List<ConfigAssignment> assignments = KconfigLayers.inOrder(request.kraftfile(), request.target());
         KconfigConfigurator configurator = services.configurator();
-        ProjectLayout layout = ProjectLayout.of(request.kraftfile());
-        KconfigConfigurator.Configured configured = configurator.solve(Builder.invocation(request, layout), assignments);
+        // The make call's inputs computed without writing anything into the project: a query changes nothing.
+        KconfigConfigurator.Configured configured = configurator.solve(new ConfigurationInputs(Paths.cacheHome()).of(request), assignments);
         return new ProjectKconfig(request, configured.tree(), configured.solved());
     }
 

@@ -15,10 +15,13 @@ import java.util.Map;
 public final class Cleaner {
 
     private final MakeDriver make;
+    private final GeneratedLibraries generated;
     private final Reporter reporter;
 
-    public Cleaner(MakeDriver make, Reporter reporter) {
+    /** @param cache uknative's cache ({@code $XDG_CACHE_HOME/uknative}), where the build's generated libraries are */
+    public Cleaner(MakeDriver make, Path cache, Reporter reporter) {
         this.make = make;
+        this.generated = new GeneratedLibraries(cache);
         this.reporter = reporter;
     }
 
@@ -31,10 +34,16 @@ public final class Cleaner {
         }
         try {
             Files.deleteIfExists(layout.buildStamp(request.imageName()));
+            // make clean removes $(O)/config, which the configuration wrote: the next build configures again.
+            Files.deleteIfExists(layout.defconfigFile(request.imageName()));
         } catch (java.io.IOException e) {
             throw UknativeException.environment("cannot remove the build stamp: " + e.getMessage(), "check the permissions of " + layout.buildDirectory());
         }
-        MakeInvocation clean = Builder.invocation(request, layout).withGoals(List.of("clean"), Map.of());
+        List<dev.uknative.foreign.ForeignArchive> archives = dev.uknative.foreign.ForeignLibraries.archives(request.kraftfile());
+        if (!archives.isEmpty()) {
+            GeneratedLibraries.writeNativeLibrary(layout, archives);
+        }
+        MakeInvocation clean = generated.invocation(request, layout, archives).withGoals(List.of("clean"), Map.of());
         MakeDriver.Outcome outcome = make.run(clean, "cleaning " + request.imageName(), OutputStream.nullOutputStream());
         if (!outcome.result().succeeded()) {
             throw UknativeException.toolFailed("make clean failed (exit " + outcome.result().exitCode() + ")"

@@ -80,6 +80,14 @@ public final class KconfigConfigurator {
     }
 
     /**
+     * Solves {@code assignments} on a tree parsed before (by {@link #solve}) for the same make call:
+     * parsing Unikraft's hundred Config.uk files is most of the work, and one build needs it once.
+     */
+    public Configured resolve(Configured parsed, List<ConfigAssignment> assignments) {
+        return new Configured(parsed.tree(), KconfigSolver.solve(parsed.tree(), assignments), parsed.variables());
+    }
+
+    /**
      * Fails with every assignment that cannot hold, each with its chain and a fix, when there is any.
      */
     public static void requireNoProblems(SolvedConfig solved) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * Runs make for Unikraft: output merged in its true order, written whole to the build log, followed
  * for progress, and searched for the first error.
  */
-public final class MakeDriver {
+public final class MakeDriver implements Make {
 
     /** Diagnostics in English whatever the user's locale, so that they can be recognised. */
     private static final Map<String, String> ENVIRONMENT = Map.of("LC_ALL", "C");
@@ -42,6 +42,12 @@ public final class MakeDriver {
      * @param log   receives every byte make prints; not closed
      */
     public Outcome run(MakeInvocation invocation, String what, OutputStream log) {
+        return run(invocation, what, log, started -> {
+        });
+    }
+
+    @Override
+    public Outcome run(MakeInvocation invocation, String what, OutputStream log, java.util.function.Consumer<ProcessHandle> started) {
         MakeOutputParser parser = new MakeOutputParser();
         LogSink toLog = new LogSink(log);
         OutputSink follow = new LineSink(line -> {
@@ -55,7 +61,7 @@ public final class MakeDriver {
                 .withEnvironment(ENVIRONMENT)
                 .withMergedStderr();
         reporter.progress(what);
-        ProcessResult result = runner.run(spec, toLog.andThen(follow), OutputSink.DISCARD);
+        ProcessResult result = runner.run(spec, toLog.andThen(follow), OutputSink.DISCARD, started);
         if (toLog.failure().isPresent()) {
             throw UknativeException.environment("cannot write the build log: " + toLog.failure().get().getMessage(),
                     "check the free space and permissions of the build folder");

@@ -14,7 +14,7 @@ import java.util.Collections;
  *
  * @param libraries  external libraries ({@code L=}, colon-separated); omitted when empty
  * @param jobs       {@code -j}; 0 leaves it out
- * @param variables  extra {@code VAR=value} arguments (e.g. {@code UK_DEFCONFIG}), in name order
+ * @param variables  extra {@code VAR=value} arguments on make's command line, in name order
  * @param goals      make goals; empty builds the images
  */
 public record MakeInvocation(

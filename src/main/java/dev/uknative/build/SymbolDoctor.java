@@ -39,8 +39,12 @@ public final class SymbolDoctor {
         this.configurator = configurator;
     }
 
-    /** The plan, and the kconfig assignments that carry out its enablements. */
-    /** @param skipped archive members that are not ELF objects, with why: the linker ignores them too */
+    /**
+     * The plan, and the kconfig assignments that carry out its enablements.
+     *
+     * @param skipped what the plan could not read, with why: archive members that are not ELF objects
+     *                (the linker ignores them too), application objects that could not be read
+     */
     public record Diagnosis(LinkPlan plan, List<ConfigAssignment> assignments, ProviderIndex index, List<String> skipped) {
         public Diagnosis {
             assignments = List.copyOf(assignments);
@@ -50,7 +54,18 @@ public final class SymbolDoctor {
 
     public Diagnosis diagnose(BuildRequest request, ProjectLayout layout, MakeInvocation invocation, List<ForeignArchive> archives) {
         List<ConfigAssignment> base = KconfigLayers.inOrder(request.kraftfile(), request.target());
-        return diagnose(invocation, request.target(), base, archives, applicationObjects(layout, invocation), request.link(), request.jobs());
+        return diagnose(request, layout, archives, configurator.solve(invocation, base));
+    }
+
+    /**
+     * As {@link #diagnose(BuildRequest, ProjectLayout, MakeInvocation, List)}, on the Kconfig tree the
+     * build parsed, solved with the Kraftfile's own kconfig ({@link KconfigLayers#inOrder}).
+     */
+    Diagnosis diagnose(BuildRequest request, ProjectLayout layout, List<ForeignArchive> archives, KconfigConfigurator.Configured base) {
+        List<ConfigAssignment> assignments = KconfigLayers.inOrder(request.kraftfile(), request.target());
+        List<String> warnings = new ArrayList<>();
+        List<ObjectSymbols> application = applicationObjects(layout, base.variables().buildDirectory(), base.variables().application(), warnings);
+        return diagnose(request.target(), assignments, base, archives, application, request.link(), request.jobs(), warnings);
     }
 
     /** One archive, outside any project: the configuration is the target's own options. */
@@ -64,7 +79,8 @@ public final class SymbolDoctor {
             MakeInvocation invocation = new MakeInvocation(unikraft, scratch, List.of(), scratch.resolve("build"), scratch.resolve(".config"),
                     "symbols", jobs, java.util.Map.of(), List.of());
             String name = archive.getFileName().toString().replaceFirst("^lib", "").replaceFirst("\\.a$", "");
-            return diagnose(invocation, target, base, List.of(new ForeignArchive(name, archive)), List.of(), link, jobs);
+            return diagnose(target, base, configurator.solve(invocation, base), List.of(new ForeignArchive(name, archive)), List.of(), link, jobs,
+                    List.of());
         } catch (IOException e) {
             throw UknativeException.environment("cannot create a temporary folder: " + e.getMessage(), "check the free space of /tmp");
         } finally {
@@ -78,11 +94,10 @@ public final class SymbolDoctor {
         }
     }
 
-    private Diagnosis diagnose(MakeInvocation invocation, TargetSpec target, List<ConfigAssignment> base, List<ForeignArchive> archives,
-            List<ObjectSymbols> application, BuildRequest.LinkOptions link, int jobs) {
-        ProviderIndex index = indexes.forTree(invocation.unikraft(), target.architecture(), target.platform(), jobs);
-        KconfigConfigurator.Configured configured = configurator.solve(invocation, base);
+    private Diagnosis diagnose(TargetSpec target, List<ConfigAssignment> base, KconfigConfigurator.Configured configured,
+            List<ForeignArchive> archives, List<ObjectSymbols> application, BuildRequest.LinkOptions link, int jobs, List<String> warnings) {
         KconfigConfigurator.requireNoProblems(configured.solved());
+        ProviderIndex index = indexes.forTree(configured.variables().unikraft(), target.architecture(), target.platform(), jobs);
         ArchiveReader reader = new ArchiveReader();
         List<LinkPlanner.Foreign> foreign = archives.stream()
                 .map(a -> new LinkPlanner.Foreign(a.name(), reader.readWithSyscalls(a.archive()))).toList();
@@ -92,18 +107,19 @@ public final class SymbolDoctor {
         // Everything the plan added to the configuration: its enablements and the dependencies they needed.
         List<ConfigAssignment> all = ((KconfigConfiguration) plan.finalConfiguration()).assignments();
         List<ConfigAssignment> assignments = all.subList(base.size(), all.size());
-        List<String> skipped = foreign.stream().flatMap(f -> f.symbols().skipped().stream()
-                .map(m -> "native." + f.name() + ": member " + m.name() + " skipped (" + m.reason() + ")")).toList();
+        List<String> skipped = new ArrayList<>(warnings);
+        foreign.forEach(f -> f.symbols().skipped().forEach(m -> skipped.add("native." + f.name() + ": member " + m.name() + " skipped (" + m.reason() + ")")));
         return new Diagnosis(plan, assignments, index, skipped);
     }
 
     /**
      * The objects of the application's libraries ({@code addlib} in its Makefile.uk) when every one is
      * built and newer than every file of the application; otherwise none, and the plan counts every
-     * archive member as linked.
+     * archive member as linked. An object that cannot be read (one a killed build left half-written)
+     * does not stop the build, which remakes it, but it is named in {@code warnings}: the plan is then
+     * larger than it needs to be.
      */
-    static List<ObjectSymbols> applicationObjects(ProjectLayout layout, MakeInvocation invocation) {
-        Path app = invocation.application();
+    static List<ObjectSymbols> applicationObjects(ProjectLayout layout, Path buildDirectory, Path app, List<String> warnings) {
         try {
             List<String> libraries = new ArrayList<>(LibraryOptions.parse(Files.readString(app.resolve("Makefile.uk"))).keySet());
             if (libraries.isEmpty()) {
@@ -113,7 +129,7 @@ public final class SymbolDoctor {
             List<ObjectSymbols> objects = new ArrayList<>();
             ElfReader reader = new ElfReader();
             for (String library : libraries) {
-                Path object = invocation.buildDirectory().resolve(library + ".o");
+                Path object = buildDirectory.resolve(library + ".o");
                 if (!Files.isRegularFile(object) || Files.getLastModifiedTime(object).compareTo(newestSource) < 0) {
                     return List.of();
                 }
@@ -121,6 +137,8 @@ public final class SymbolDoctor {
             }
             return objects;
         } catch (IOException | UknativeException e) {
+            warnings.add("the application's objects were not read (" + e.getMessage()
+                    + "): the link plan counts every archive member as linked");
             return List.of();
         }
     }

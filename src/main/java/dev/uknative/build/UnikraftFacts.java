@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * What Unikraft's Makefile learns from the host before it configures: the tree's git revision
  * (support/scripts/gitsha1, part of UK_FULLVERSION) and the compiler's target (HOSTARCH). Asked of git
- * and gcc with argument lists, as the Makefile asks them through its shell.
+ * and gcc with argument lists, as the Makefile asks them through its shell. Not final: tests of the
+ * build's decisions answer for the host.
  */
-final class UnikraftFacts {
+class UnikraftFacts {
 
     private final ProcessRunner processes;
     private final ToolLocator tools;
