@@ -35,6 +35,8 @@ patch('unsupported-machine.o', 18, struct.pack('<H', 40))         # e_machine = 
 patch('section-count-past-end.o', 60, struct.pack('<H', 200))     # e_shnum = 200
 patch('section-header-size.o', 58, struct.pack('<H', 40))         # e_shentsize = 40
 patch('shstrndx-out-of-range.o', 62, struct.pack('<H', 99))       # e_shstrndx = 99
+# e_shstrndx = SHN_XINDEX: the index is section 0's sh_link (offset 504 + 40), here 2^32 - 1 (found by fuzzing)
+patch('shstrndx-xindex-out-of-range.o', 544, struct.pack('<I', 0xffffffff), src=base[:62] + struct.pack('<H', 0xffff) + base[64:])
 patch('strtab-offset-past-end.o', 1016 + 24, struct.pack('<Q', 0x100000))   # .strtab sh_offset
 patch('huge-symbol-count.o', 952 + 32, struct.pack('<Q', 24 * 0x0555555555555555))  # .symtab sh_size
 patch('symbol-entry-size.o', 952 + 56, struct.pack('<Q', 16))     # .symtab sh_entsize

@@ -42,6 +42,11 @@ public final class ArchiveReader {
         return read(ByteBuffer.wrap(bytes), name, false);
     }
 
+    /** Like {@link #read(byte[], String)}, with each member's raw {@code syscall} instructions. */
+    public ArchiveSymbols readWithSyscalls(byte[] bytes, String name) {
+        return read(ByteBuffer.wrap(bytes), name, true);
+    }
+
     private static ArchiveSymbols read(ByteBuffer bytes, String name, boolean withSyscalls) {
         Region archive = new Region(bytes, Region.printable(name));
         archive.require(0, MAGIC.length, "archive magic");

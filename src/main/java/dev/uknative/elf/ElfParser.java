@@ -70,7 +70,8 @@ final class ElfParser {
         long offset = image.u64(40);
         int entsize = image.u16(58);
         long count = image.u16(60);
-        int strndx = image.u16(62);
+        long strndx = image.u16(62);
+        int strndxAt = 62;
         if (offset == 0) {
             // No section header table (allowed for executables): no sections, no symbols.
             shoff = 0;
@@ -89,7 +90,9 @@ final class ElfParser {
             count = image.u64(shoff + 32);
         }
         if (strndx == SHN_XINDEX) {
-            strndx = (int) image.u32(shoff + 40);
+            // An unsigned 32-bit value: kept in a long, as an int it could turn negative and pass the check below.
+            strndx = image.u32(shoff + 40);
+            strndxAt = shoff + 40;
         }
         if (count < 0 || count > (image.size() - offset) / SHDR_SIZE) {
             throw image.truncated(offset, "section header table", Long.toUnsignedString(count)
@@ -97,9 +100,9 @@ final class ElfParser {
         }
         shnum = (int) count;
         if (strndx != 0 && strndx >= shnum) {
-            throw image.invalid(62, "section name string table index " + strndx + ": there are " + shnum + " sections");
+            throw image.invalid(strndxAt, "section name string table index " + strndx + ": there are " + shnum + " sections");
         }
-        shstrndx = strndx;
+        shstrndx = (int) strndx;
     }
 
     int elfType() {

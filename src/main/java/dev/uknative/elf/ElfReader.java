@@ -44,6 +44,11 @@ public final class ElfReader {
         return parser(ByteBuffer.wrap(bytes), name, name).globals();
     }
 
+    /** Like {@link #readSymbolsWithSyscalls(Path)}, for an image held in memory. */
+    public ObjectSymbols readSymbolsWithSyscalls(byte[] bytes, String name) {
+        return parser(ByteBuffer.wrap(bytes), name, name).globals(true);
+    }
+
     private static ElfParser parser(ByteBuffer bytes, String where, String name) {
         return new ElfParser(new Region(bytes, Region.printable(where)), name);
     }

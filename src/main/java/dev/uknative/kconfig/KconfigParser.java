@@ -45,6 +45,11 @@ public final class KconfigParser implements ParseContext {
         return new KconfigParser(rootKconfig, Map.copyOf(variables)).run();
     }
 
+    /** Far beyond real trees (Unikraft 0.17.0 nests blocks and sourced files a few levels, expressions less). */
+    private static final int MAX_BLOCK_DEPTH = 100;
+    private static final int MAX_EXPRESSION_DEPTH = 256;
+    private static final int MAX_ECHO = 200;
+
     private record Frame(LineReader reader, String filename, int line, List<String> includePath) {
     }
 
@@ -72,6 +77,8 @@ public final class KconfigParser implements ParseContext {
     private Object[] tokens;
     private int tokenIndex;
     private boolean reuseTokens;
+    private int blockDepth;
+    private int expressionDepth;
 
     private KconfigParser(Path root, Map<String, String> variables) {
         this.root = root;
@@ -108,12 +115,18 @@ public final class KconfigParser implements ParseContext {
 
     @Override
     public KconfigException error(String message) {
-        return KconfigException.invalid(location(), "couldn't parse '" + Lexer.strip(line) + "': " + message, null);
+        return KconfigException.invalid(location(), "couldn't parse '" + echo() + "': " + message, null);
     }
 
     @Override
     public KconfigException unsupported(String message, String hint) {
-        return KconfigException.invalid(location(), message + " (in '" + Lexer.strip(line) + "')", hint);
+        return KconfigException.invalid(location(), message + " (in '" + echo() + "')", hint);
+    }
+
+    /** The current line for an error message, cut short: the location already says where it is. */
+    private String echo() {
+        String text = Lexer.strip(line);
+        return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "…";
     }
 
     @Override
@@ -269,12 +282,38 @@ public final class KconfigParser implements ParseContext {
 
     private Expr expression(boolean transformM) {
         Expr and = andExpression(transformM);
-        return check(Keyword.OR) ? new Expr.Or(and, expression(transformM)) : and;
+        if (!check(Keyword.OR)) {
+            return and;
+        }
+        try {
+            deeper();
+            return new Expr.Or(and, expression(transformM));
+        } finally {
+            expressionDepth--;
+        }
     }
 
     private Expr andExpression(boolean transformM) {
         Expr factor = factor(transformM);
-        return check(Keyword.AND) ? new Expr.And(factor, andExpression(transformM)) : factor;
+        if (!check(Keyword.AND)) {
+            return factor;
+        }
+        try {
+            deeper();
+            return new Expr.And(factor, andExpression(transformM));
+        } finally {
+            expressionDepth--;
+        }
+    }
+
+    /**
+     * One more level of parentheses, negation or operand chain. Parsing, and every later walk of the
+     * expression tree, recurses once per level: a bound keeps a hostile file from overflowing the stack.
+     */
+    private void deeper() {
+        if (++expressionDepth > MAX_EXPRESSION_DEPTH) {
+            throw error("expression nested too deeply (more than " + MAX_EXPRESSION_DEPTH + " levels of (), !, && and ||)");
+        }
     }
 
     private Expr factor(boolean transformM) {
@@ -291,12 +330,22 @@ public final class KconfigParser implements ParseContext {
             return new Expr.Compare(((Keyword) next).relation(), s, expectSymbol());
         }
         if (t == Keyword.NOT) {
-            return new Expr.Not(factor(transformM));
+            try {
+                deeper();
+                return new Expr.Not(factor(transformM));
+            } finally {
+                expressionDepth--;
+            }
         }
         if (t == Keyword.OPEN_PAREN) {
-            Expr e = expression(transformM);
-            if (check(Keyword.CLOSE_PAREN)) {
-                return e;
+            try {
+                deeper();
+                Expr e = expression(transformM);
+                if (check(Keyword.CLOSE_PAREN)) {
+                    return e;
+                }
+            } finally {
+                expressionDepth--;
             }
         }
         throw error("malformed expression");
@@ -304,7 +353,19 @@ public final class KconfigParser implements ParseContext {
 
     // --- Blocks
 
+    /** Each if, menu, choice and sourced file is parsed (and later finalized) one recursion deeper. */
     private MenuNode parseBlock(Keyword endToken, MenuNode parent, MenuNode prev) {
+        try {
+            if (++blockDepth > MAX_BLOCK_DEPTH) {
+                throw error("if, menu, choice and source nested too deeply (more than " + MAX_BLOCK_DEPTH + " levels)");
+            }
+            return parseBlockLines(endToken, parent, prev);
+        } finally {
+            blockDepth--;
+        }
+    }
+
+    private MenuNode parseBlockLines(Keyword endToken, MenuNode parent, MenuNode prev) {
         while (nextLine()) {
             Object t0 = tokens[0];
             if (t0 == Keyword.CONFIG || t0 == Keyword.MENUCONFIG) {

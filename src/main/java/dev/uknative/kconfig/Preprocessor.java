@@ -23,10 +23,16 @@ final class Preprocessor {
         int expansions;
     }
 
+    /** Above the 100 expansions after which a function counts as stuck in recursion (see call). */
+    private static final int MAX_DEPTH = 200;
+    /** A line of a Kconfig file after expansion; Unikraft's longest are a few hundred characters. */
+    private static final int MAX_LENGTH = 1 << 20;
+
     private final Map<String, String> environment;
     private final Map<String, Variable> variables = new HashMap<>();
     private final ParseContext context;
     private final ShellEmulation shell;
+    private int depth;
 
     Preprocessor(Map<String, String> environment, ParseContext context, ShellEmulation shell) {
         this.environment = environment;
@@ -111,6 +117,23 @@ final class Preprocessor {
 
     /** Expands the macro whose {@code $(} is at {@code i}. */
     Expanded expandMacro(String s, int i, List<String> args) {
+        // Each nested $( recurses: bounded so that a hostile file cannot overflow the stack.
+        try {
+            if (++depth > MAX_DEPTH) {
+                throw context.error("macro calls nested too deeply (more than " + MAX_DEPTH + " levels)");
+            }
+            Expanded expanded = expandMacroAt(s, i, args);
+            if (expanded.text().length() > MAX_LENGTH) {
+                // Variables that each expand a few others grow exponentially: refuse before memory runs out.
+                throw context.error("macro expansion longer than " + MAX_LENGTH + " characters");
+            }
+            return expanded;
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expanded expandMacroAt(String s, int i, List<String> args) {
         String result = s.substring(0, i);
         i += 2;
         int argStart = i;

@@ -31,6 +31,16 @@ final class ShellEmulation {
 
     /** What the command prints, post-processed like kconfig: trailing newlines dropped, others spaces. */
     String run(String command) {
+        try {
+            return emulate(command);
+        } catch (java.nio.file.InvalidPathException e) {
+            // A NUL byte in -o, -l, -r or -c: the script's file tests would find no such file.
+            throw KconfigException.invalid(context.location(), "$(shell," + command.replaceAll("\\p{Cntrl}", "?")
+                    + ") names a path no file can have: " + e.getReason(), null);
+        }
+    }
+
+    private String emulate(String command) {
         List<String> words = ShellWords.split(command, context);
         String output;
         if (!words.isEmpty() && isSubmenuScript(words.get(0))) {

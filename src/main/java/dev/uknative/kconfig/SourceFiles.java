@@ -3,11 +3,13 @@ package dev.uknative.kconfig;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Which files a {@code source} statement reads: a file written by an emulated {@code $(shell,…)}, an
@@ -31,19 +33,30 @@ final class SourceFiles {
         if (generated.containsKey(pattern)) {
             return List.of(pattern);
         }
-        Path path = base.resolve(pattern);
         List<String> found = new ArrayList<>();
-        if (hasGlob(pattern)) {
-            glob(path.getRoot() == null ? Path.of("") : path.getRoot(), path, 0, found);
-            found.sort(null);
-        } else if (Files.exists(path)) {
-            found.add(Path.of(pattern).isAbsolute() ? pattern : path.toString());
+        try {
+            Path path = base.resolve(pattern);
+            if (hasGlob(pattern)) {
+                glob(path.getRoot() == null ? Path.of("") : path.getRoot(), path, 0, found);
+                found.sort(null);
+            } else if (Files.exists(path)) {
+                found.add(Path.of(pattern).isAbsolute() ? pattern : path.toString());
+            }
+        } catch (InvalidPathException | PatternSyntaxException e) {
+            // A NUL byte, or a glob like "[*" that glob(3) would not match either: no file can have that name.
+            String reason = e instanceof InvalidPathException p ? p.getReason() : ((PatternSyntaxException) e).getDescription();
+            throw KconfigException.invalid(context.location(), "'" + printable(pattern) + "' cannot name a file: " + reason
+                    + " (in '" + printable(Lexer.strip(line)) + "')", null);
         }
         if (found.isEmpty() && !optional) {
             throw KconfigException.invalid(context.location(), "'" + pattern + "' not found (in '" + Lexer.strip(line) + "')",
                     "check that the variables are set correctly; an unset variable expands to nothing");
         }
         return found;
+    }
+
+    private static String printable(String s) {
+        return s.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static boolean hasGlob(String s) {

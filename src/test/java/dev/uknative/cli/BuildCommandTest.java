@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (src/test/resources/fake-unikraft) that behaves like Unikraft's Makefile: defconfig, progress
  * lines, gcc diagnostics, the image name.
  */
+@Tag("tool")
 class BuildCommandTest {
 
     @TempDir

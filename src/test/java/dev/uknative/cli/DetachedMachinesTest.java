@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder through {@link Paths#STATE_PROPERTY}), except where a test needs the CLI that started a
  * machine to be gone. Every wait polls with a deadline; nothing is left running afterwards.
  */
+@Tag("tool")
 class DetachedMachinesTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

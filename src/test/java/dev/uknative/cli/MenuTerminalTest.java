@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back on the normal screen with the terminal's settings as they were. Skipped, with the reason
  * printed, when tmux is not installed (scripts/test installs it).
  */
+@Tag("tool")
 class MenuTerminalTest {
 
     private static final String PROMPT = "menu-test$ ";

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code uknative run} on the project's own multiboot test kernel, with the real QEMU: every way a
  * machine can end must give its own exit status.
  */
+@Tag("tool")
 class RunCommandQemuTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * uknative in its own JVM, stopped by a signal while QEMU runs (what Ctrl-C or a killed CI job does):
  * QEMU must not outlive it.
  */
+@Tag("tool")
 class RunCommandSignalTest {
 
     @TempDir

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a git repository made here (its image carries its version.mk), and the commands around sources:
  * update, versions, cache list and prune, clean --all.
  */
+@Tag("tool")
 class SourceCommandsTest {
 
     @TempDir

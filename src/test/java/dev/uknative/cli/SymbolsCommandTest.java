@@ -6,6 +6,7 @@ import dev.uknative.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * so nothing is provided): its forms, its JSON, and its errors. The real plans are tested in
  * symbols.LinkPlannerTest and, with a real Unikraft, in e2e.SymbolDoctorEndToEndTest.
  */
+@Tag("tool")
 class SymbolsCommandTest {
 
     @TempDir

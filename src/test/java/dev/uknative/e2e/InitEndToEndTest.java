@@ -6,11 +6,13 @@ import dev.uknative.testing.CliRun;
 import dev.uknative.testing.RequiresUnikraft;
 import dev.uknative.testing.UnikraftCondition;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code uknative init} makes a project that builds and runs unmodified, with the real Unikraft tree. */
 @RequiresUnikraft
+@Tag("e2e")
 class InitEndToEndTest {
 
     @TempDir

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * default nolibc lacks (printf, abort), so it runs as it is. (The Zig one needs the symbol doctor.)
  */
 @RequiresUnikraft
+@Tag("e2e")
 class NativeExamplesEndToEndTest {
 
     @TempDir

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * doctor's missing set is exactly what the linker reports.
  */
 @RequiresUnikraft
+@Tag("e2e")
 class SymbolDoctorEndToEndTest {
 
     private static final Pattern UNDEFINED = Pattern.compile("undefined reference to `([^']+)'");

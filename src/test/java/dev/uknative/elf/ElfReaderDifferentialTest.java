@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Objects and archives made here with gcc and ar, read by us and by GNU nm (the oracle), compared;
  * then real system archives, and a Rust staticlib against readelf (nm prints nothing for Rust objects).
  */
+@Tag("tool")
 class ElfReaderDifferentialTest {
 
     @TempDir

@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The adapters with the real zig, rustc, cargo, gcc and ar: archives with the expected symbols, stamps, errors. */
+@Tag("tool")
 class NativeBuildIntegrationTest {
 
     @TempDir

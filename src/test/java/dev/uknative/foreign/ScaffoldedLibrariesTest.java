@@ -10,10 +10,12 @@ import dev.uknative.project.KraftfileReader;
 import dev.uknative.project.ProjectScaffold;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code uknative init --lang zig|rust} writes builds with the real toolchains, and defines main's add. */
+@Tag("tool")
 class ScaffoldedLibrariesTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @RequiresUnikraft
 @EnabledIfSystemProperty(named = "uknative.timing", matches = "true")
+@Tag("e2e")
 class KconfigTimingTest {
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * comments, ifs, implicit submenus, a symbol defined twice, a file sourced twice, globbed sources,
  * macros and $(shell,test …)): the same fragment gives the same .config, line for line.
  */
+@Tag("tool")
 class KconfiglibDifferentialTest {
 
     @TempDir

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * compared with the ones the script wrote.
  */
 @RequiresUnikraft
+@Tag("e2e")
 class UnikraftKconfigDifferentialTest {
 
     static final List<String> QEMU_X86_64 = List.of("CONFIG_ARCH_X86_64=y", "CONFIG_PLAT_KVM=y", "CONFIG_KVM_VMM_QEMU=y");

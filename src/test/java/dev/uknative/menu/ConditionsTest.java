@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,7 @@ class ConditionsTest {
         assertThat(new Conditions(solve(tree, List.of("CONFIG_ALLOC=y"))).forcedOn(alloc)).isFalse();
     }
 
+    @Tag("e2e")
     @Test
     @RequiresUnikraft
     void agreesWithTheEngineOnUnikraft() throws Exception {

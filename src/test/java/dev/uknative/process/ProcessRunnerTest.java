@@ -13,10 +13,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The process runner with real child processes (sh and coreutils as test subjects). */
+@Tag("tool")
 class ProcessRunnerTest {
 
     @TempDir

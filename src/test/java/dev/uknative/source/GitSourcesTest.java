@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cache in a test folder: releases in any spelling, branches, full and abbreviated commits, the lock
  * file, the version switch, unknown versions and concurrent fetches.
  */
+@Tag("tool")
 class GitSourcesTest {
 
     @TempDir

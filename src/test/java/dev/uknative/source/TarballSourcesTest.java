@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Tarball sources and manifests served by a real HTTP server on loopback: checksums, a download
  * dropped or stalled half-way, a fetching JVM killed half-way, and TOFU digests in the lock file.
  */
+@Tag("tool")
 class TarballSourcesTest {
 
     @TempDir

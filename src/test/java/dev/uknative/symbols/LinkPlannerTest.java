@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The planner on objects made by the real gcc and ar, held against the real GNU ld: with stubs and
  * automatic configuration off, what it calls missing is exactly what ld reports undefined.
  */
+@Tag("tool")
 class LinkPlannerTest {
 
     @TempDir

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The generated stubs, compiled and linked by the real gcc and ld. */
+@Tag("tool")
 class StubGeneratorTest {
 
     @TempDir

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,7 @@ class SymbolSourcesTest {
         assertThat(SyscallTable.implementationSymbol("gettid")).isEqualTo("uk_syscall_r_gettid");
     }
 
+    @Tag("tool")
     @Test
     void rawSyscallsAreFoundWithTheirNumberWhenAnImmediateGivesItAway() throws IOException {
         HostTools.assumeAvailable("gcc", "ar");
@@ -70,6 +72,7 @@ class SymbolSourcesTest {
                 .as("only looked for when asked").isEmpty();
     }
 
+    @Tag("tool")
     @Test
     void theIndexSurvivesItsTextFormAndRefusesAnythingElse() throws IOException {
         HostTools.assumeAvailable("gcc");
