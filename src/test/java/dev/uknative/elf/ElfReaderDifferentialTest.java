@@ -174,7 +174,7 @@ class ElfReaderDifferentialTest {
         assertThat(file.globals().undefined()).extracting(ElfSymbol::name).contains("missing_fn");
     }
 
-    /** GNU nm prints nothing for Rust 1.95 objects (DESIGN.md): readelf -sW is the oracle there. */
+    /** GNU nm prints nothing for Rust 1.95 objects (an LLVM plugin mismatch): readelf -sW is the oracle there. */
     @Test
     void rustStaticlibMatchesReadelf() throws IOException {
         assumeTrue(Toolchain.available("rustc"), "rustc is not installed");

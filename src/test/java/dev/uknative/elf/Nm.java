@@ -6,7 +6,7 @@ import java.util.TreeSet;
 
 /**
  * The independent oracles: GNU nm's POSIX output ({@code nm -P -A}), and {@code readelf -sW} where nm
- * cannot read the objects (Rust's, see DESIGN.md). Symbols are written {@code member:name} plus
+ * cannot read the objects (Rust 1.95's: an LLVM plugin mismatch). Symbols are written {@code member:name} plus
  * {@code :weak} when weak, so that the sets compare in one assertion.
  */
 final class Nm {

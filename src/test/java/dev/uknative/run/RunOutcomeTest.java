@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** QEMU exit statuses as measured with Unikraft 0.17.0 and QEMU 7.2 (see DESIGN.md). */
+/** QEMU exit statuses as measured with Unikraft 0.17.0 and QEMU 7.2: debug-exit N makes QEMU exit (N << 1) | 1. */
 class RunOutcomeTest {
 
     /** The console of an abort() under nolibc (QEMU exited 85). */
