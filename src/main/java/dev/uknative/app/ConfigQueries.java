@@ -41,7 +41,7 @@ public final class ConfigQueries {
 
     /** The request, the Kconfig tree, and the configuration the Kraftfile asks for now. */
     public ProjectKconfig load(ProjectRequest project) {
-        BuildRequest request = loader.request(project, 1, false);
+        BuildRequest request = loader.readOnlyRequest(project);
         List<ConfigAssignment> assignments = KconfigLayers.inOrder(request.kraftfile(), request.target());
         KconfigConfigurator configurator = services.configurator();
         // The make call's inputs computed without writing anything into the project: a query changes nothing.

@@ -46,11 +46,19 @@ public final class ProjectLoader {
     }
 
     public BuildRequest request(ProjectRequest project, int jobs, boolean force) {
+        return request(project, jobs, force, SourceResolver.Mode.LOCKED);
+    }
+
+    /** The request for a query that must write nothing into the project: the lock file is read, not written. */
+    public BuildRequest readOnlyRequest(ProjectRequest project) {
+        return request(project, 1, false, SourceResolver.Mode.READ_ONLY);
+    }
+
+    private BuildRequest request(ProjectRequest project, int jobs, boolean force, SourceResolver.Mode mode) {
         Kraftfile kraftfile = kraftfile(project.directory());
         TargetSpec target = target(kraftfile, project.target());
         LocalSourceResolver.Resolved sources = services.sources(reporter, project.manifest()).resolve(kraftfile,
-                project.unikraftSource(), Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")),
-                SourceResolver.Mode.LOCKED);
+                project.unikraftSource(), Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")), mode);
         sources.warnings().forEach(reporter::warn);
         return new BuildRequest(kraftfile, target, sources, jobs, force);
     }

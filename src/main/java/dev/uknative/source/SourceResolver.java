@@ -25,8 +25,12 @@ import java.util.function.Supplier;
  */
 public final class SourceResolver {
 
-    /** Whether locked resolutions are kept ({@code build}) or channels and branches asked again ({@code update}). */
-    public enum Mode { LOCKED, UPDATE }
+    /**
+     * Whether locked resolutions are kept ({@code build}), kept without writing the lock file (the
+     * read-only {@code config} queries, which must leave the project as it was), or channels and
+     * branches asked again ({@code update}).
+     */
+    public enum Mode { LOCKED, READ_ONLY, UPDATE }
 
     private final SourceCache cache;
     private final GitFetcher git;
@@ -95,7 +99,7 @@ public final class SourceResolver {
         }
 
         LockFile updated = new LockFile(keepTime(unikraftLock, old.unikraft()), keepTimes(libraryLocks, old.libraries()));
-        if (updated.unikraft().isPresent() || !updated.libraries().isEmpty() || Files.exists(lockPath)) {
+        if (mode != Mode.READ_ONLY && (updated.unikraft().isPresent() || !updated.libraries().isEmpty() || Files.exists(lockPath))) {
             updated.write(lockPath);
         }
         return new LocalSourceResolver.Resolved(tree, libraries, warnings);
@@ -106,7 +110,7 @@ public final class SourceResolver {
             return new Materialized(local.path(), Optional.of(
                     new LockedSource(spec.describe(), "local", local.path().toString(), "", local.path().toString(), clock.instant())));
         }
-        if (mode == Mode.LOCKED && locked.isPresent() && locked.get().spec().equals(spec.describe())) {
+        if (mode != Mode.UPDATE && locked.isPresent() && locked.get().spec().equals(spec.describe())) {
             Optional<Materialized> reused = reuse(component, locked.get());
             if (reused.isPresent()) {
                 return reused.get();

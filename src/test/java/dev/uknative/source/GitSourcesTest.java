@@ -111,6 +111,23 @@ class GitSourcesTest {
     }
 
     @Test
+    void aReadOnlyResolutionUsesTheLockButNeverWritesIt() throws IOException {
+        Kraftfile kraftfile = unikraft("RELEASE-0.17.0");
+        LocalSourceResolver.Resolved read = sources.resolver().resolve(kraftfile, Optional.empty(), Optional.empty(),
+                SourceResolver.Mode.READ_ONLY);
+        assertThat(marker(read)).isEqualTo("seventeen");
+        assertThat(project.resolve("uknative.lock")).doesNotExist();
+
+        sources.resolve(kraftfile);
+        byte[] locked = Files.readAllBytes(project.resolve("uknative.lock"));
+        repo.checkout("staging");
+        LocalSourceResolver.Resolved again = sources.resolver().resolve(unikraft("staging"), Optional.empty(), Optional.empty(),
+                SourceResolver.Mode.READ_ONLY);
+        assertThat(marker(again)).isEqualTo("staging");
+        assertThat(project.resolve("uknative.lock")).hasBinaryContent(locked);
+    }
+
+    @Test
     void aBranchStaysLockedUntilUpdate() throws IOException {
         LocalSourceResolver.Resolved first = sources.resolve(unikraft("staging"));
         assertThat(marker(first)).isEqualTo("staging");
