@@ -13,15 +13,20 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.Scanner;
+import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.tokens.Token;
 
 /**
  * How the Kraftfile's reader and editor turn text into YAML nodes (with the positions both need): YAML
@@ -88,7 +93,9 @@ final class KraftfileYaml {
         checkBounds(file, text);
         LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema())
                 .setMaxAliasesForCollections(MAX_ALIASES).setCodePointLimit(MAX_BYTES + 1).build();
-        BoundedParser parser = new BoundedParser(new ParserImpl(settings, new StreamReader(settings, text)), file);
+        StreamReader reader = new StreamReader(settings, text);
+        BoundedParser parser = new BoundedParser(new ParserImpl(settings, new LocatingScanner(new ScannerImpl(settings, reader), reader, file)),
+                file, text);
         try {
             Composer composer = new Composer(settings, parser);
             if (!composer.hasNext()) {
@@ -107,8 +114,10 @@ final class KraftfileYaml {
             String context = e.getContext() != null && e.getProblem() != null ? " (" + e.getContext() + ")" : "";
             throw new UknativeException(ExitCode.INVALID_INPUT, where, "YAML error: " + problem + context,
                     "fix the YAML syntax at this position" + afterFix, e);
-        } catch (YamlEngineException e) {
-            // SnakeYAML gives no position for these: the last event read is where it stopped.
+        } catch (YamlEngineException | IllegalArgumentException e) {
+            // SnakeYAML gives no position for these: the last event read is where it stopped. An
+            // IllegalArgumentException is the composer refusing what the scanner let through (the checks
+            // below catch the ones known), never a reason to fail without a position.
             throw new UknativeException(ExitCode.INVALID_INPUT, parser.lastLocation(), "YAML error: " + e.getMessage(),
                     "fix the YAML near this position" + afterFix, e);
         }
@@ -175,11 +184,13 @@ final class KraftfileYaml {
         private final Path file;
         private int depth;
         private int aliases;
+        private final String text;
         private Optional<Mark> last = Optional.empty();
 
-        BoundedParser(Parser parser, Path file) {
+        BoundedParser(Parser parser, Path file, String text) {
             this.parser = parser;
             this.file = file;
+            this.text = text;
         }
 
         @Override
@@ -201,6 +212,15 @@ final class KraftfileYaml {
         public Event next() {
             Event event = parser.next();
             last = event.getStartMark().or(() -> last);
+            Optional<String> tag = event instanceof ScalarEvent scalar ? scalar.getTag()
+                    : event instanceof CollectionStartEvent collection ? collection.getTag() : Optional.empty();
+            if (tag.isPresent() && (tag.get().isEmpty() || !tag.get().strip().equals(tag.get()))) {
+                // A %-escape cut off by the end of the file decodes to a space or a line break, which
+                // SnakeYAML's composer refuses with an unlocated IllegalArgumentException.
+                throw UknativeException.invalidInput(lastLocation(), "YAML error: the tag " + wordAt(last) + " is not valid"
+                        + " (it stands for an empty name or one that starts or ends with a space or line break)",
+                        "a Kraftfile needs no tags (!name): remove it, or quote the value");
+            }
             switch (event.getEventId()) {
                 case MappingStart, SequenceStart -> {
                     if (++depth > MAX_DEPTH) {
@@ -223,6 +243,99 @@ final class KraftfileYaml {
 
         Location lastLocation() {
             return last.map(m -> location(file, m)).orElse(Location.of(file, 1));
+        }
+
+        /** The text from {@code mark} to the next blank or the end of its line, as written. */
+        private String wordAt(Optional<Mark> mark) {
+            if (mark.isEmpty()) {
+                return "";
+            }
+            int start = 0;
+            for (int line = 0; line < mark.get().getLine() && start >= 0; line++) {
+                start = text.indexOf('\n', start);
+                start = start < 0 ? -1 : start + 1;
+            }
+            if (start < 0) {
+                return "";
+            }
+            try {
+                start = text.offsetByCodePoints(start, mark.get().getColumn());
+            } catch (IndexOutOfBoundsException e) {
+                return "";
+            }
+            int end = start;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            return text.substring(start, end);
+        }
+    }
+
+    /**
+     * SnakeYAML's scanner, with what it throws without a position (a {@code \\u} escape cut off by the
+     * end of the file ends in a NumberFormatException) turned into an error where the scanner stopped.
+     */
+    private static final class LocatingScanner implements Scanner {
+        private final Scanner scanner;
+        private final StreamReader reader;
+        private final Path file;
+
+        LocatingScanner(Scanner scanner, StreamReader reader, Path file) {
+            this.scanner = scanner;
+            this.reader = reader;
+            this.file = file;
+        }
+
+        @Override
+        public boolean checkToken(Token.ID... choices) {
+            try {
+                return scanner.checkToken(choices);
+            } catch (IllegalArgumentException e) {
+                throw located(e);
+            }
+        }
+
+        @Override
+        public Token peekToken() {
+            try {
+                return scanner.peekToken();
+            } catch (IllegalArgumentException e) {
+                throw located(e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return scanner.hasNext();
+            } catch (IllegalArgumentException e) {
+                throw located(e);
+            }
+        }
+
+        @Override
+        public Token next() {
+            try {
+                return scanner.next();
+            } catch (IllegalArgumentException e) {
+                throw located(e);
+            }
+        }
+
+        @Override
+        public void resetDocumentIndex() {
+            scanner.resetDocumentIndex();
+        }
+
+        private UknativeException located(IllegalArgumentException e) {
+            Location where = new Location(file, reader.getLine() + 1, reader.getColumn() + 1);
+            if (e instanceof NumberFormatException) {
+                return new UknativeException(ExitCode.INVALID_INPUT, where,
+                        "YAML error: the file ends inside an escape sequence, here where its hexadecimal digits should be",
+                        "give the escape all its hexadecimal digits (\\xXX, \\uXXXX, \\UXXXXXXXX) and close the quote", e);
+            }
+            return new UknativeException(ExitCode.INVALID_INPUT, where, "YAML error: " + e.getMessage(),
+                    "fix the YAML near this position", e);
         }
     }
 }

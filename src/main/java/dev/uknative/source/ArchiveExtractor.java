@@ -26,6 +26,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipMethod;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
@@ -47,6 +48,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 public final class ArchiveExtractor {
 
     private static final String REFUSED = "the archive is broken or malicious; nothing of it was kept";
+    /** The zip methods Commons Compress decodes with what uknative ships: stored, shrunk, imploded, deflate, deflate64, bzip2. */
+    private static final Set<Integer> DECODED = Set.of(ZipMethod.STORED.getCode(), ZipMethod.UNSHRINKING.getCode(),
+            ZipMethod.IMPLODING.getCode(), ZipMethod.DEFLATED.getCode(), ZipMethod.ENHANCED_DEFLATED.getCode(), ZipMethod.BZIP2.getCode());
 
     private ArchiveExtractor() {
     }
@@ -64,7 +68,8 @@ public final class ArchiveExtractor {
         ArchiveInputStream<?> opened;
         try {
             opened = open(archive, name);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // Untrusted bytes into a third-party decoder (a gzip header is read here): whatever it throws is the archive's fault.
             throw unreadable(name, null, e);
         }
         try (ArchiveInputStream<?> in = opened) {
@@ -72,13 +77,17 @@ public final class ArchiveExtractor {
                 ArchiveEntry entry;
                 try {
                     entry = in.getNextEntry();
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // Untrusted bytes into a third-party decoder: Commons Compress and the JDK's inflater throw
+                    // more than IOException on them (NullPointerException, ArrayIndexOutOfBoundsException, a
+                    // NoClassDefFoundError for a codec not on the class path); each is a corrupt archive.
                     throw unreadable(name, current, e);
                 }
                 if (entry == null) {
                     break;
                 }
                 current = entry.getName();
+                requireReadable(in, entry, name);
                 if (entry instanceof TarArchiveEntry tar && tar.isGlobalPaxHeader()) {
                     continue;
                 }
@@ -204,7 +213,8 @@ public final class ArchiveExtractor {
                 int n;
                 try {
                     n = in.read(buffer);
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // Untrusted bytes into a third-party decoder (see extract): anything it throws is a corrupt entry.
                     if (!fromArchive && e instanceof IOException io) {
                         throw io;
                     }
@@ -297,7 +307,8 @@ public final class ArchiveExtractor {
         ArchiveInputStream<?> opened;
         try {
             opened = open(archive, name);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // Untrusted bytes into a third-party decoder (a gzip header is read here): whatever it throws is the archive's fault.
             throw unreadable(name, null, e);
         }
         try (ArchiveInputStream<?> in = opened) {
@@ -305,13 +316,17 @@ public final class ArchiveExtractor {
                 ArchiveEntry entry;
                 try {
                     entry = in.getNextEntry();
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // Untrusted bytes into a third-party decoder: Commons Compress and the JDK's inflater throw
+                    // more than IOException on them (NullPointerException, ArrayIndexOutOfBoundsException, a
+                    // NoClassDefFoundError for a codec not on the class path); each is a corrupt archive.
                     throw unreadable(name, current, e);
                 }
                 if (entry == null) {
                     break;
                 }
                 current = entry.getName();
+                requireReadable(in, entry, name);
                 if (!single || (entry instanceof TarArchiveEntry tar && tar.isGlobalPaxHeader())) {
                     continue; // read to the end all the same: a truncated archive is refused before anything is written
                 }
@@ -338,6 +353,23 @@ public final class ArchiveExtractor {
         return single && any && !top.equals("..") ? Optional.of(top) : Optional.empty();
     }
 
+    /**
+     * Refuses a zip entry whose data this reader cannot decode, naming it, before its data is read or
+     * skipped: Commons Compress has no decoder at hand for some methods it knows (xz streams from null,
+     * zstd needs a library uknative does not ship) and fails on them with a NullPointerException or a
+     * NoClassDefFoundError, and encrypted entries have no key.
+     */
+    private static void requireReadable(ArchiveInputStream<?> in, ArchiveEntry entry, String archive) {
+        if (entry instanceof ZipArchiveEntry zip && (!DECODED.contains(zip.getMethod()) || !in.canReadEntryData(entry))) {
+            ZipMethod method = ZipMethod.getMethodByCode(zip.getMethod());
+            String what = zip.getGeneralPurposeBit().usesEncryption() ? "is encrypted"
+                    : "is compressed with zip method " + zip.getMethod() + (method == null ? "" : " (" + method + ")");
+            throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot unpack " + archive + ": its entry " + printable(zip.getName())
+                    + " " + what + ", which uknative cannot read",
+                    "repack the archive as .tar.gz, or as a zip stored or compressed with deflate; nothing of it was kept");
+        }
+    }
+
     private static ArchiveInputStream<?> open(Path archive, String name) throws IOException {
         String n = name.toLowerCase(Locale.ROOT);
         int query = n.indexOf('?');
@@ -347,7 +379,14 @@ public final class ArchiveExtractor {
         InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
         try {
             if (n.endsWith(".zip")) {
-                return new ZipArchiveInputStream(raw);
+                return new ZipArchiveInputStream(raw) {
+                    @Override
+                    protected InputStream createZstdInputStream(InputStream compressed) {
+                        // zstd-jni is not shipped: the entry's raw bytes stand in, so that the entry can be
+                        // listed and skipped; requireReadable refuses it before anything reads them.
+                        return compressed;
+                    }
+                };
             }
             InputStream decompressed;
             if (n.endsWith(".tar.gz") || n.endsWith(".tgz")) {
@@ -380,7 +419,9 @@ public final class ArchiveExtractor {
      * otherwise; {@code entry} is the entry being read, when one was.
      */
     static UknativeException unreadable(String archive, String entry, Throwable e) {
-        String reason = reason(e);
+        // Only an IOException's message is meant for people; a decoder's NullPointerException or
+        // ArrayIndexOutOfBoundsException says where the decoder broke, not what is wrong with the archive.
+        String reason = e instanceof IOException ? reason(e) : "its data cannot be decoded";
         boolean truncated = e instanceof EOFException || reason.toLowerCase(Locale.ROOT).matches(
                 ".*(truncated|premature end|unexpected end|end of (file|stream)|\\beof\\b).*");
         String where = entry == null ? "" : " (in " + entry + ")";

@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads manifests in kraftkit's format from a file, a URL or the embedded default: either one
@@ -64,12 +68,7 @@ public final class ManifestReader {
 
     /** Parses manifest text; {@code base} resolves relative references, {@code from} names it in errors. */
     ManifestIndex parse(String text, URI base, String from, int depth) {
-        Object document;
-        try {
-            document = new Load(LoadSettings.builder().setLabel(from).build()).loadFromString(text);
-        } catch (YamlEngineException e) {
-            throw bad(from, "is not valid YAML: " + firstLine(e.getMessage()));
-        }
+        Object document = load(text, from);
         if (!(document instanceof Map<?, ?> root)) {
             throw bad(from, "is not a manifest (a mapping with name: and versions:, or manifests:)");
         }
@@ -87,7 +86,8 @@ public final class ManifestReader {
                     if (depth > 4) {
                         throw bad(from, "manifests point at each other more than 4 levels deep");
                     }
-                    manifests.addAll(read(URI.create(Manifest.relativeTo(base, pointer.toString())), depth + 1).manifests());
+                    URI next = uri(from, "manifest: '" + pointer + "'", () -> URI.create(Manifest.relativeTo(base, pointer.toString())));
+                    manifests.addAll(read(next, depth + 1).manifests());
                 } else {
                     manifests.add(component(map, base, from));
                 }
@@ -101,22 +101,72 @@ public final class ManifestReader {
     private static Manifest component(Map<?, ?> map, URI base, String from) {
         String name = string(map, "name", from).orElseThrow(() -> bad(from, "a component has no name:"));
         String type = string(map, "type", from).orElse("core");
-        Optional<String> origin = string(map, "origin", from).map(o -> Manifest.relativeTo(base, o));
+        Optional<String> origin = string(map, "origin", from).map(o -> relativeTo(base, o, from, name + ": origin"));
         List<Manifest.Channel> channels = new ArrayList<>();
         for (Map<?, ?> c : list(map, "channels", from)) {
             String channelName = string(c, "name", from).orElseThrow(() -> bad(from, name + ": a channel has no name:"));
             String resource = string(c, "resource", from).orElseThrow(() -> bad(from, name + ": channel " + channelName + " has no resource:"));
             channels.add(new Manifest.Channel(channelName, Boolean.parseBoolean(String.valueOf(c.get("default"))),
-                    Manifest.relativeTo(base, resource), sha256(c, from, name + " " + channelName)));
+                    relativeTo(base, resource, from, name + " " + channelName + ": resource"), sha256(c, from, name + " " + channelName)));
         }
         List<Manifest.Version> versions = new ArrayList<>();
         for (Map<?, ?> v : list(map, "versions", from)) {
             String version = string(v, "version", from).orElseThrow(() -> bad(from, name + ": a version has no version:"));
             String resource = string(v, "resource", from).orElseThrow(() -> bad(from, name + ": version " + version + " has no resource:"));
-            versions.add(new Manifest.Version(version, Manifest.relativeTo(base, resource), sha256(v, from, name + " " + version),
+            versions.add(new Manifest.Version(version, relativeTo(base, resource, from, name + " " + version + ": resource"),
+                    sha256(v, from, name + " " + version),
                     string(v, "type", from).orElse("version")));
         }
         return new Manifest(name, type, origin, channels, versions, from);
+    }
+
+    /**
+     * The document as maps and lists. SnakeYAML's reader is driven here, not through {@code Load}, to
+     * know where it stopped: a few inputs (a tag or an escape cut off by the end of the text) make it
+     * throw an IllegalArgumentException without a position, and a manifest may come from anyone.
+     */
+    private static Object load(String text, String from) {
+        LoadSettings settings = LoadSettings.builder().setLabel(from).build();
+        StreamReader reader = new StreamReader(settings, text);
+        try {
+            Composer composer = new Composer(settings, new ParserImpl(settings, reader));
+            return new StandardConstructor(settings).constructSingleDocument(composer.getSingleNode());
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(reader.getLine() + 1);
+            String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
+            throw notYaml(from, line, problem == null ? firstLine(e.getMessage()) : problem);
+        } catch (YamlEngineException e) {
+            throw notYaml(from, reader.getLine() + 1, firstLine(e.getMessage()));
+        } catch (NumberFormatException e) {
+            throw notYaml(from, reader.getLine() + 1, "the text ends inside an escape sequence (\\x, \\u or \\U needs its hexadecimal digits)");
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\.$", "");
+            throw notYaml(from, reader.getLine() + 1, message.startsWith("Tag ")
+                    ? "a tag (!name) " + message.substring(4).replace("must not contain", "contains") + " (a %-escape cut short?)"
+                    : message);
+        }
+    }
+
+    private static UknativeException notYaml(String from, int line, String problem) {
+        Path file = file(from);
+        if (file == null) {
+            return bad(from, "is not valid YAML at line " + line + ": " + problem);
+        }
+        return bad(Location.of(file, line), from, "is not valid YAML: " + problem);
+    }
+
+    /** A resource, origin or pointer resolved against the manifest's own address; one that is no URL is the manifest's error. */
+    private static String relativeTo(URI base, String resource, String from, String what) {
+        return uri(from, what + " '" + resource + "'", () -> Manifest.relativeTo(base, resource));
+    }
+
+    private static <T> T uri(String from, String what, java.util.function.Supplier<T> resolve) {
+        try {
+            return resolve.get();
+        } catch (IllegalArgumentException e) {
+            // URI.create's URISyntaxException and Path.of's InvalidPathException both arrive as this.
+            throw bad(from, what + " is not a valid URL or path");
+        }
     }
 
     private static Optional<String> sha256(Map<?, ?> map, String from, String what) {
@@ -157,10 +207,20 @@ public final class ManifestReader {
     }
 
     private static UknativeException bad(String from, String message) {
-        Path file = from.contains("://") || from.startsWith("embedded:") ? null : Path.of(from);
-        return new UknativeException(dev.uknative.core.ExitCode.INVALID_INPUT, file == null ? null : Location.of(file),
+        Path file = file(from);
+        return bad(file == null ? null : Location.of(file), from, message);
+    }
+
+    private static UknativeException bad(Location location, String from, String message) {
+        Path file = location == null ? null : location.file();
+        return new UknativeException(dev.uknative.core.ExitCode.INVALID_INPUT, location,
                 (file == null ? "the manifest " + from + " " : "this manifest ") + message,
                 "fix the manifest (kraftkit's format: name, type, origin, channels and versions with resource, sha256, type)");
+    }
+
+    /** The manifest's file, or null when it came from a URL or is the embedded one. */
+    private static Path file(String from) {
+        return from.contains("://") || from.startsWith("embedded:") ? null : Path.of(from);
     }
 
     private static String firstLine(String message) {
