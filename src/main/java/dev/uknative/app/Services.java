@@ -50,7 +50,7 @@ public final class Services {
 
     public Builder builder(Reporter reporter) {
         return new Builder(make(reporter), configurator(), Paths.cacheHome(), reporter,
-                Toolchains.fromEnvironment(Paths.cacheHome()));
+                Toolchains.fromEnvironment(Paths.cacheHome()), processes);
     }
 
     /** The global source cache, in {@link Paths#sourceCache()}. */

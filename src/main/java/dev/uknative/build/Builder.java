@@ -4,7 +4,9 @@ import dev.uknative.core.Location;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.foreign.ForeignLibraries;
+import dev.uknative.foreign.ToolRunner;
 import dev.uknative.foreign.Toolchains;
+import dev.uknative.process.ProcessRunner;
 import dev.uknative.project.ProjectLayout;
 import dev.uknative.project.TargetSpec;
 import java.io.IOException;
@@ -33,10 +35,14 @@ public final class Builder {
     private final GeneratedLibraries generated;
     private final ConfigurationInputs configurationInputs;
 
-    /** @param cache uknative's cache ({@code $XDG_CACHE_HOME/uknative}): provider indexes, generated libraries */
-    public Builder(MakeDriver make, KconfigConfigurator configurator, Path cache, Reporter reporter, Toolchains toolchains) {
+    /**
+     * @param cache     uknative's cache ({@code $XDG_CACHE_HOME/uknative}): provider indexes, generated libraries
+     * @param processes the command's one process runner, which also runs the native toolchains
+     */
+    public Builder(MakeDriver make, KconfigConfigurator configurator, Path cache, Reporter reporter, Toolchains toolchains,
+            ProcessRunner processes) {
         this(make, configurator, new SymbolDoctor(new ProviderIndexes(make, configurator, cache, reporter), configurator), cache, reporter,
-                (kraftfile, buildFolder) -> ForeignLibraries.build(kraftfile, toolchains, buildFolder, reporter));
+                (kraftfile, buildFolder) -> ForeignLibraries.build(kraftfile, toolchains, buildFolder, reporter, ToolRunner.of(processes)));
     }
 
     Builder(Make make, KconfigConfigurator configurator, SymbolDoctor doctor, Path cache, Reporter reporter, NativesStep.NativeLibraries natives) {

@@ -2,7 +2,6 @@ package dev.uknative.foreign;
 
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
-import dev.uknative.process.ProcessRunner;
 import dev.uknative.project.Kraftfile;
 import dev.uknative.project.NativeLibrary;
 import dev.uknative.project.ProjectLayout;
@@ -32,12 +31,8 @@ public final class ForeignLibraries {
      *
      * @param buildFolder the project's build folder (Unikraft's {@code O=}); each library builds in
      *                    {@code native/<name>} below it
+     * @param runner      runs the toolchains (the command's one process runner)
      */
-    public static List<ForeignArchive> build(Kraftfile kraftfile, Toolchains toolchains, Path buildFolder, Reporter reporter) {
-        return build(kraftfile, toolchains, buildFolder, reporter, ToolRunner.of(new ProcessRunner()));
-    }
-
-    /** As {@link #build(Kraftfile, Toolchains, Path, Reporter)}, running the toolchains through {@code runner}. */
     public static List<ForeignArchive> build(Kraftfile kraftfile, Toolchains toolchains, Path buildFolder, Reporter reporter,
                                              ToolRunner runner) {
         NativeBuilder builder = new NativeBuilder(runner, toolchains, reporter);

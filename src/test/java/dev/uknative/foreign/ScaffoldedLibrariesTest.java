@@ -59,7 +59,8 @@ class ScaffoldedLibrariesTest {
 
     private static ArchiveSymbols buildOnly(Path project, Toolchains tools) {
         Kraftfile kraftfile = new KraftfileReader().read(project.resolve("Kraftfile"));
-        List<ForeignArchive> archives = ForeignLibraries.build(kraftfile, tools, project.resolve(".unikraft/build"), Reporter.SILENT);
+        List<ForeignArchive> archives = ForeignLibraries.build(kraftfile, tools, project.resolve(".unikraft/build"), Reporter.SILENT,
+                ToolRunner.of(new dev.uknative.process.ProcessRunner()));
         assertThat(archives).hasSize(1);
         return new ArchiveReader().read(archives.get(0).archive());
     }
