@@ -35,7 +35,7 @@ public class ArchiveExtractorFuzzTest {
 
     static {
         // Loads (and under Jazzer instruments) the readers of every format before the per-input timeout runs.
-        for (String seed : new String[] {"tree.tar", "tree.tar.gz", "tree.tar.bz2", "tree.zip"}) {
+        for (String seed : new String[] {"tree-tar.seed", "tree-tar-gz.seed", "tree-tar-bz2.seed", "tree-zip.seed"}) {
             try (var in = ArchiveExtractorFuzzTest.class.getResourceAsStream("ArchiveExtractorFuzzTestInputs/archive/" + seed)) {
                 fuzzerTestOneInput(in.readAllBytes());
             } catch (IOException e) {
