@@ -64,39 +64,14 @@ public final class ArchiveExtractor {
         } catch (IOException e) {
             throw cannotWrite(target, e);
         }
-        String current = null;
-        ArchiveInputStream<?> opened;
         try {
-            opened = open(archive, name);
-        } catch (IOException | RuntimeException | LinkageError e) {
-            // Untrusted bytes into a third-party decoder (a gzip header is read here): whatever it throws is the archive's fault.
-            throw unreadable(name, null, e);
-        }
-        try (ArchiveInputStream<?> in = opened) {
-            while (true) {
-                ArchiveEntry entry;
-                try {
-                    entry = in.getNextEntry();
-                } catch (IOException | RuntimeException | LinkageError e) {
-                    // Untrusted bytes into a third-party decoder: Commons Compress and the JDK's inflater throw
-                    // more than IOException on them (NullPointerException, ArrayIndexOutOfBoundsException, a
-                    // NoClassDefFoundError for a codec not on the class path); each is a corrupt archive.
-                    throw unreadable(name, current, e);
-                }
-                if (entry == null) {
-                    break;
-                }
-                current = entry.getName();
-                requireReadable(in, entry, name);
-                if (entry instanceof TarArchiveEntry tar && tar.isGlobalPaxHeader()) {
-                    continue;
-                }
+            forEachEntry(archive, name, (in, entry) -> {
                 try {
                     write(in, entry, name, top, root);
                 } catch (InvalidPathException e) {
-                    throw refused(name, "has an entry whose name or link is no valid path: " + printable(current));
+                    throw refused(name, "has an entry whose name or link is no valid path: " + printable(entry.getName()));
                 }
-            }
+            });
         } catch (IOException e) {
             throw cannotWrite(target, e);
         }
@@ -214,7 +189,7 @@ public final class ArchiveExtractor {
                 try {
                     n = in.read(buffer);
                 } catch (IOException | RuntimeException | LinkageError e) {
-                    // Untrusted bytes into a third-party decoder (see extract): anything it throws is a corrupt entry.
+                    // Untrusted bytes into a third-party decoder (see forEachEntry): anything it throws is a corrupt entry.
                     if (!fromArchive && e instanceof IOException io) {
                         throw io;
                     }
@@ -298,11 +273,16 @@ public final class ArchiveExtractor {
         return n;
     }
 
-    /** The one folder every entry is in, when there is one (pax global headers do not count). */
-    private static Optional<String> commonTopFolder(Path archive, String name) {
-        String top = null;
-        boolean any = false;
-        boolean single = true;
+    /** What is done with each entry of an archive, its data readable from {@code in}. */
+    private interface EntryAction {
+        void accept(ArchiveInputStream<?> in, ArchiveEntry entry) throws IOException;
+    }
+
+    /**
+     * Reads every entry of {@code archive} but pax global headers, refusing one whose data cannot be
+     * decoded; an {@link IOException} from {@code action} or from closing the archive is the caller's.
+     */
+    private static void forEachEntry(Path archive, String name, EntryAction action) throws IOException {
         String current = null;
         ArchiveInputStream<?> opened;
         try {
@@ -323,34 +303,51 @@ public final class ArchiveExtractor {
                     throw unreadable(name, current, e);
                 }
                 if (entry == null) {
-                    break;
+                    return;
                 }
                 current = entry.getName();
                 requireReadable(in, entry, name);
-                if (!single || (entry instanceof TarArchiveEntry tar && tar.isGlobalPaxHeader())) {
-                    continue; // read to the end all the same: a truncated archive is refused before anything is written
+                if (!(entry instanceof TarArchiveEntry tar && tar.isGlobalPaxHeader())) {
+                    action.accept(in, entry);
+                }
+            }
+        }
+    }
+
+    /**
+     * The one folder every entry is in, when there is one (pax global headers do not count). The
+     * archive is read to its end all the same: a truncated archive is refused before anything is written.
+     */
+    private static Optional<String> commonTopFolder(Path archive, String name) {
+        String[] top = {null};
+        boolean[] any = {false};
+        boolean[] single = {true};
+        try {
+            forEachEntry(archive, name, (in, entry) -> {
+                if (!single[0]) {
+                    return;
                 }
                 String n = entry.getName().replace('\\', '/');
                 while (n.startsWith("./")) {
                     n = n.substring(2);
                 }
                 if (n.isEmpty()) {
-                    continue;
+                    return;
                 }
                 int slash = n.indexOf('/');
                 String first = slash < 0 ? n : n.substring(0, slash);
                 boolean isFolder = slash >= 0 || entry.isDirectory();
-                if (!isFolder || (top != null && !top.equals(first))) {
-                    single = false;
-                    continue;
+                if (!isFolder || (top[0] != null && !top[0].equals(first))) {
+                    single[0] = false;
+                    return;
                 }
-                top = first;
-                any = true;
-            }
+                top[0] = first;
+                any[0] = true;
+            });
         } catch (IOException e) {
-            throw unreadable(name, current, e);
+            throw unreadable(name, null, e);
         }
-        return single && any && !top.equals("..") ? Optional.of(top) : Optional.empty();
+        return single[0] && any[0] && !top[0].equals("..") ? Optional.of(top[0]) : Optional.empty();
     }
 
     /**
