@@ -40,7 +40,8 @@ class ArchitectureTest {
             Map.entry("build", Set.of("core", "project", "source", "kconfig", "process", "foreign", "elf", "symbols")),
             Map.entry("run", Set.of("core", "project", "process")),
             Map.entry("menu", Set.of("core", "kconfig")),
-            Map.entry("app", Set.of("core", "process", "project", "kconfig", "elf", "source", "foreign", "symbols", "build", "run", "menu")),
+            Map.entry("oci", Set.of("core", "elf")),
+            Map.entry("app", Set.of("core", "process", "project", "kconfig", "elf", "source", "foreign", "symbols", "build", "run", "menu", "oci")),
             Map.entry("cli", Set.of("core", "app", "menu")));
 
     /**
@@ -57,7 +58,9 @@ class ArchitectureTest {
             "source.GitFetcher.RemoteRefs", "source.LockFile", "source.LockedSource", "source.Manifest",
             // The cache commands' use cases are the cache's own operations (list, prune).
             "source.SourceCache",
-            "symbols.LinkPlan");
+            "symbols.LinkPlan",
+            // Image names are parsed before any work; cached images are rendered (images, pull).
+            "oci.ImageRef", "oci.CachedImage");
 
     private static final Pattern TYPE_REFERENCE = Pattern.compile("\\bdev\\.uknative\\.([a-z]+)\\.([A-Z][A-Za-z0-9_]*(?:\\.[A-Z][A-Za-z0-9_]*)*)");
 

@@ -60,6 +60,28 @@ public final class Paths {
         return stateHome().resolve("machines");
     }
 
+    /** The same as {@code DOCKER_CONFIG}'s folder for one JVM (tests that run the command line in process). */
+    public static final String DOCKER_CONFIG_PROPERTY = "uknative.docker.config";
+
+    /**
+     * Docker's {@code config.json}, where registry credentials and credential helpers are named:
+     * {@code $DOCKER_CONFIG/config.json} (the system property {@code uknative.docker.config} before it),
+     * else {@code ~/.docker/config.json}, as Docker looks for it.
+     */
+    public static Path dockerConfig() {
+        for (String folder : new String[] {System.getProperty(DOCKER_CONFIG_PROPERTY), System.getenv("DOCKER_CONFIG")}) {
+            if (folder != null && !folder.isBlank()) {
+                return Path.of(folder, "config.json").toAbsolutePath().normalize();
+            }
+        }
+        return Path.of(System.getProperty("user.home"), ".docker", "config.json");
+    }
+
+    /** The OCI image cache: pulled and packaged images (see oci.ImageCache). */
+    public static Path imageCache() {
+        return cacheHome().resolve("images");
+    }
+
     private static Path base(String variable, String fallback) {
         String value = System.getenv(variable);
         if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) {

@@ -4,6 +4,8 @@ import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
+import dev.uknative.oci.ImageRef;
+import dev.uknative.oci.UnpackedImage;
 import dev.uknative.project.ProjectLayout;
 import dev.uknative.run.Accelerator;
 import dev.uknative.run.KernelImage;
@@ -12,6 +14,7 @@ import dev.uknative.run.QemuVersion;
 import dev.uknative.run.RunOutcome;
 import dev.uknative.run.Runner;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +32,9 @@ public final class RunProject {
      * @param built      the build that made it, when the target was a project
      * @param arguments  the application's arguments when none are given: the Kraftfile's {@code cmd}
      * @param consoleLog where the whole console goes when no {@code --log} is given: {@code .unikraft/run.log}
+     * @param initrd     the image's own initrd when no {@code --initrd} is given (an OCI image's)
      */
-    public record Image(Path kernel, Optional<BuildResult> built, List<String> arguments, Optional<Path> consoleLog) {
+    public record Image(Path kernel, Optional<BuildResult> built, List<String> arguments, Optional<Path> consoleLog, Optional<Path> initrd) {
     }
 
     private final Services services;
@@ -58,7 +62,28 @@ public final class RunProject {
 
     /** A kernel image file, booted as it is once it is checked to be a readable, non-empty file. */
     public Image kernel(Path file) {
-        return new Image(KernelImage.check(file.toAbsolutePath().normalize()), Optional.empty(), List.of(), Optional.empty());
+        return new Image(KernelImage.check(file.toAbsolutePath().normalize()), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * {@code run REF}: the target is no file or folder but names an image. To tell it from a mistyped
+     * folder, a reference counts only with a registry ({@code localhost:5000/…}, {@code ghcr.io/…}), a
+     * tag or a digest.
+     */
+    public static Optional<ImageRef> imageReference(String target) {
+        if (Files.exists(Path.of(target))) {
+            return Optional.empty();
+        }
+        String first = target.contains("/") ? target.substring(0, target.indexOf('/')) : "";
+        boolean qualified = first.contains(".") || first.contains(":") || first.equals("localhost")
+                || target.contains("@") || target.substring(target.lastIndexOf('/') + 1).contains(":");
+        return qualified ? ImageRef.tryParse(target) : Optional.empty();
+    }
+
+    /** The image's kernel, from the local image cache (pulled first when not cached), checked blob by blob. */
+    public Image image(ImageRef reference, Reporter reporter) {
+        UnpackedImage image = new PullImage(services, reporter).resolve(reference);
+        return new Image(KernelImage.check(image.kernel()), Optional.empty(), image.arguments(), Optional.empty(), image.initrd());
     }
 
     /** {@code --log FILE}: refused before anything is built or started when its folder cannot be made. */
@@ -73,7 +98,7 @@ public final class RunProject {
         BuildRequest request = build.request(project, jobs, false, link);
         BuildResult built = build.build(request);
         return new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
-                Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log")));
+                Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log")), Optional.empty());
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.uknative.build.KconfigConfigurator;
 import dev.uknative.build.MakeDriver;
 import dev.uknative.core.Reporter;
 import dev.uknative.foreign.Toolchains;
+import dev.uknative.oci.ImageCache;
+import dev.uknative.oci.Registry;
 import dev.uknative.process.ProcessRunner;
 import dev.uknative.process.ToolLocator;
 import dev.uknative.run.MachineStore;
@@ -64,6 +66,16 @@ public final class Services {
         Downloader downloader = new Downloader(reporter);
         return new SourceResolver(cache, new GitFetcher(cache, reporter), new TarballFetcher(cache, downloader, reporter),
                 () -> manifests(downloader, manifestOption), reporter, Clock.systemUTC());
+    }
+
+    /** The OCI image cache, in {@link Paths#imageCache()}. */
+    public ImageCache images() {
+        return new ImageCache(Paths.imageCache());
+    }
+
+    /** Registries, with the credentials of {@link Paths#dockerConfig()}. */
+    public Registry registry(Reporter reporter) {
+        return new Registry(Paths.dockerConfig(), reporter);
     }
 
     public GitFetcher git(Reporter reporter) {

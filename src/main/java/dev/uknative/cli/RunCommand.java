@@ -4,6 +4,7 @@ import dev.uknative.app.DetachedStart;
 import dev.uknative.app.RunProject;
 import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
+import dev.uknative.oci.ImageRef;
 import dev.uknative.run.KernelCommandLine;
 import dev.uknative.run.Machine;
 import dev.uknative.run.MachineSpec;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
 /** {@code uknative run}: build when needed, then boot the unikernel in QEMU with its console here. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Build the project when needed, then boot it in QEMU with the serial console on this terminal.",
-            "Given a kernel image file instead of a folder, boot that image without building.",
+            "Given a kernel image file instead of a folder, boot that image without building; given an image",
+            "reference (REGISTRY/REPOSITORY[:TAG], see uknative pkg), boot its kernel from the image cache (pulled first when missing).",
             "Arguments after -- are passed to the application; the exit status is the application's."},
         footer = {"", "Examples:",
             "  uknative run examples/helloworld-c",
@@ -39,6 +41,7 @@ import picocli.CommandLine.Spec;
             "  uknative run -e GREETING=hi --cpus 2 . -- --verbose",
             "  uknative run -v ./data:/data:ro -p 8080:80 .",
             "  uknative run .unikraft/build/hello_qemu-x86_64",
+            "  uknative run localhost:5000/hello:1.0",
             "  uknative run -d --name web -p 8080:80 ."})
 final class RunCommand implements Callable<Integer> {
 
@@ -48,8 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     UknativeCommand parent;
 
-    @Parameters(arity = "0..*", paramLabel = "DIR|KERNEL",
-            description = "The project folder (default: the current folder) or a kernel image; then, after --, the application's arguments.")
+    @Parameters(arity = "0..*", paramLabel = "DIR|KERNEL|REF",
+            description = "The project folder (default: the current folder), a kernel image or an image reference; then, after --, the application's arguments.")
     List<String> positional = new ArrayList<>();
 
     @Mixin
@@ -125,7 +128,9 @@ final class RunCommand implements Callable<Integer> {
             throw UknativeException.usage("unexpected arguments: " + String.join(" ", before.subList(1, before.size())),
                     "put the application's arguments after --, e.g.  uknative run . -- " + String.join(" ", before.subList(1, before.size())));
         }
-        Path target = Path.of(before.isEmpty() ? "." : before.get(0));
+        String targetText = before.isEmpty() ? "." : before.get(0);
+        Optional<ImageRef> reference = RunProject.imageReference(targetText);
+        Path target = Path.of(targetText);
         // Every flag is checked before anything is built or started.
         MachineSpec.normaliseMemory(memory);
         Map<String, String> env = environment(environment);
@@ -149,8 +154,9 @@ final class RunCommand implements Callable<Integer> {
 
         RunProject.Image image;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
-            // DIR|KERNEL: a file is an image to boot as it is.
-            image = Files.isRegularFile(target) ? run.kernel(target)
+            // DIR|KERNEL|REF: a file is an image to boot as it is; a reference, an OCI image's kernel.
+            image = reference.isPresent() ? run.image(reference.get(), reporter)
+                    : Files.isRegularFile(target) ? run.kernel(target)
                     : run.build(project.request(target, targets), Flags.jobs(jobs), link.options(), reporter,
                             new TerminalTargetQuestion(spec.commandLine().getErr()));
             image.built().ifPresent(built -> BuildReport.report(built, reporter));
@@ -163,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
                 .cpus(cpus)
                 .accelerator(run.accelerator(noAccel))
                 .commandLine(KernelCommandLine.of(kernelArguments, env, shared, arguments))
-                .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()))
+                .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()).or(image::initrd))
                 .volumes(shared)
                 .ports(forwarded)
                 .timeout(Optional.ofNullable(timeout));

@@ -1,0 +1,91 @@
+package dev.uknative.cli;
+
+import dev.uknative.app.PackageImage;
+import dev.uknative.app.Services;
+import dev.uknative.core.UknativeException;
+import dev.uknative.oci.ImageRef;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code uknative pkg}: package the built unikernel as an OCI image. */
+@Command(name = "pkg", mixinStandardHelpOptions = true,
+        description = {"Build the project when needed, then package its kernel as an OCI image: the kernel at",
+            "/unikraft/bin/kernel (kraft's layout), urunc's annotations and /urunc.json, the Kraftfile's cmd as the",
+            "default arguments. The image is kept in the local image cache (uknative images), so  uknative run NAME",
+            "boots it; --push sends it to NAME's registry, --output oci:DIR writes an OCI image layout.",
+            "The same kernel always gives the same digest. The digest is printed on stdout."},
+        footer = {"", "Registries: credentials from Docker's config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json)",
+            "and the credential helpers it names; plain HTTP only for registries on this machine (localhost, 127.0.0.1).",
+            "", "Examples:",
+            "  uknative pkg examples/helloworld-c --name localhost:5000/hello:1.0 --push",
+            "  uknative pkg . --name ghcr.io/me/hello --output oci:./hello-image"})
+final class PkgCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "The project folder (holding the Kraftfile); default: the current folder.")
+    Path directory;
+
+    @Option(names = "--name", required = true, paramLabel = "REF",
+            description = "The image's name, [REGISTRY/]REPOSITORY[:TAG] (default tag: latest).")
+    String name;
+
+    @Option(names = "--push", description = "Push the image to its registry.")
+    boolean push;
+
+    @Option(names = "--output", paramLabel = "oci:DIR", description = "Also write the image as an OCI image layout in DIR.")
+    String output;
+
+    @Mixin
+    TargetOptions targets;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    LinkOptionsMixin link;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs (default: the number of CPUs).")
+    Integer jobs;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        ImageRef ref = ImageRef.parse(name);
+        Optional<Path> layout = Optional.ofNullable(output).map(PkgCommand::layout);
+        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            PackageImage pkg = new PackageImage(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
+            PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory, targets), Flags.jobs(jobs),
+                    link.options(), ref, push, layout));
+            BuildReport.report(result.built(), reporter);
+            reporter.info("Packaged " + result.name() + " (" + result.platform() + ", " + BuildReport.size(result.size()) + ") in "
+                    + result.packaging().toMillis() + " ms");
+            result.layout().ifPresent(dir -> reporter.info("Wrote the OCI image layout " + dir));
+            result.pushed().ifPresent(p -> reporter.info("Pushed " + result.name() + ": " + p.uploaded() + " blob"
+                    + (p.uploaded() == 1 ? "" : "s") + " uploaded, " + p.skipped() + " already there"));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(result.digest());
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static Path layout(String output) {
+        if (!output.startsWith("oci:") || output.length() == 4) {
+            throw UknativeException.usage("--output " + output + " is not oci:DIR", "write for example  --output oci:./hello-image");
+        }
+        return Path.of(output.substring(4)).toAbsolutePath().normalize();
+    }
+}
