@@ -133,9 +133,8 @@ public final class Registry {
     }
 
     private RegistryClient client(ImageRef ref, boolean push) throws IOException, RegistryException {
-        boolean loopback = ref.isLoopback();
-        // Jib's failover tries HTTPS first, then plain HTTP: allowed for loopback registries only.
-        FailoverHttpClient http = new FailoverHttpClient(loopback, loopback, this::log);
+        // Plain HTTP for loopback registries only; TLS, with no failover, everywhere else.
+        FailoverHttpClient http = ref.isLoopback() ? new LoopbackHttpClient(this::log) : new FailoverHttpClient(false, false, this::log);
         Optional<Credential> credential = credential(ref);
         RegistryClient client = RegistryClient.factory(EventHandlers.builder().add(LogEvent.class, this::log).build(),
                 ref.registry(), ref.repository(), http)
