@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative images}: the local image cache. */
 @Command(name = "images", mixinStandardHelpOptions = true,
-        description = {"List the images in the local image cache ($XDG_CACHE_HOME/uknative/images): reference, digest, size.",
-            "They were packaged here (uknative pkg) or pulled (uknative pull, uknative run REF)."},
+        description = {"List the local image cache ($XDG_CACHE_HOME/uknative/images): reference,",
+            "digest, size; images packaged here (pkg) or pulled (pull, run REF)."},
         subcommands = {ImagesCommand.RmCommand.class},
         footer = {"", "Examples:", "  uknative images", "  uknative images rm localhost:5000/hello:1.0"})
 final class ImagesCommand implements Callable<Integer> {

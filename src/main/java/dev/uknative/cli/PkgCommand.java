@@ -17,13 +17,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative pkg}: package the built unikernel as an OCI image. */
 @Command(name = "pkg", mixinStandardHelpOptions = true,
-        description = {"Build the project when needed, then package its kernel as an OCI image: the kernel at",
-            "/unikraft/bin/kernel (kraft's layout), urunc's annotations and /urunc.json, the Kraftfile's cmd as the",
-            "default arguments. The image is kept in the local image cache (uknative images), so  uknative run NAME",
-            "boots it; --push sends it to NAME's registry, --output oci:DIR writes an OCI image layout.",
-            "The same kernel always gives the same digest. The digest is printed on stdout."},
-        footer = {"", "Registries: credentials from Docker's config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json)",
-            "and the credential helpers it names; plain HTTP only for registries on this machine (localhost, 127.0.0.1).",
+        description = {"Build the project when needed, then package its kernel as an OCI image:",
+            "the kernel at /unikraft/bin/kernel (kraft's layout), urunc's annotations and",
+            "/urunc.json, the Kraftfile's cmd as the default arguments. The image is kept",
+            "in the local image cache (uknative images): uknative run NAME boots it.",
+            "--push sends it to NAME's registry; --output oci:DIR writes an OCI layout.",
+            "The same kernel always gives the same digest, printed on stdout."},
+        footer = {"", "Registry credentials: Docker's config ($DOCKER_CONFIG/config.json, else",
+            "~/.docker/config.json) and the credential helpers it names. Plain HTTP only",
+            "for registries on this machine (localhost, 127.0.0.1); TLS everywhere else.",
             "", "Examples:",
             "  uknative pkg examples/helloworld-c --name localhost:5000/hello:1.0 --push",
             "  uknative pkg . --name ghcr.io/me/hello --output oci:./hello-image"})

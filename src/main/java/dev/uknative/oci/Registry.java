@@ -18,6 +18,9 @@ import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -133,6 +136,7 @@ public final class Registry {
     }
 
     private RegistryClient client(ImageRef ref, boolean push) throws IOException, RegistryException {
+        reachable(ref);
         // Plain HTTP for loopback registries only; TLS, with no failover, everywhere else.
         FailoverHttpClient http = ref.isLoopback() ? new LoopbackHttpClient(this::log) : new FailoverHttpClient(false, false, this::log);
         Optional<Credential> credential = credential(ref);
@@ -156,9 +160,31 @@ public final class Registry {
         }
     }
 
+    /** Jib's own messages (retries, failures it then throws) only with --verbose: the exception says it once. */
     private void log(LogEvent event) {
         if (event.getLevel() == LogEvent.Level.WARN || event.getLevel() == LogEvent.Level.ERROR) {
-            reporter.warn(event.getMessage());
+            reporter.detail(event.getMessage().replaceAll("\u001B\\[[0-9;]*m", ""));
+        }
+    }
+
+    /**
+     * Connects once before Jib does: Jib's HTTP client retries a refused connection ten times with
+     * back-off, which makes "the registry is down" take seconds and ten warnings to say.
+     */
+    private static void reachable(ImageRef ref) throws IOException {
+        String registry = ref.registry();
+        String host = registry;
+        int port = ref.isLoopback() ? 80 : 443;
+        int colon = registry.lastIndexOf(':');
+        if (colon > 0 && registry.indexOf(']') < colon) {
+            host = registry.substring(0, colon);
+            port = Integer.parseInt(registry.substring(colon + 1));
+        }
+        if (host.equals("registry-1.docker.io") || host.equals("docker.io")) {
+            return; // Jib maps Docker Hub's names itself
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host.replace("[", "").replace("]", ""), port), 10_000);
         }
     }
 
@@ -187,7 +213,7 @@ public final class Registry {
             throw UknativeException.toolFailed("cannot " + verb + " " + where + ": " + message, "check the reference and the registry's logs");
         } catch (IOException e) {
             Throwable cause = rootCause(e);
-            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {
                 throw UknativeException.environment("cannot reach the registry " + where + ": " + cause.getMessage(),
                         "is the registry running, and is the host and port right?");
             }
