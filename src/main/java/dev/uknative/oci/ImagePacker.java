@@ -54,7 +54,7 @@ public final class ImagePacker {
         List<String> cmdline = new ArrayList<>();
         cmdline.add(content.name());
         cmdline.addAll(content.arguments());
-        UruncConfig urunc = UruncConfig.unikraft(KERNEL_PATH, String.join(" ", cmdline), content.unikraftVersion(),
+        UruncConfig urunc = UruncConfig.unikraft(hypervisor(content.kraftPlatform()), KERNEL_PATH, String.join(" ", cmdline), content.unikraftVersion(),
                 content.initrd().map(i -> INITRD_PATH));
 
         List<Blob> layers = new ArrayList<>();
@@ -85,6 +85,16 @@ public final class ImagePacker {
         annotations.put(KRAFT_ARCH, content.kraftArch());
         UnikernelManifest manifest = manifest(configBlob, layers, annotations);
         return new PackedImage(Blob.of(MANIFEST_MEDIA_TYPE, json(manifest)), configBlob, layers, platform, urunc);
+    }
+
+    /** urunc's monitor for a Unikraft platform (urunc's hypervisors/: qemu, firecracker, spt, hvt). */
+    static String hypervisor(String kraftPlatform) {
+        return switch (kraftPlatform) {
+            case "qemu" -> "qemu";
+            case "fc" -> "firecracker";
+            default -> throw UknativeException.usage("the platform " + kraftPlatform + " has no OCI packaging: urunc runs Unikraft"
+                    + " on qemu and firecracker", "package a qemu or fc target (--plat qemu)");
+        };
     }
 
     static UnikernelManifest manifest(Blob config, List<Blob> layers, Map<String, String> annotations) {

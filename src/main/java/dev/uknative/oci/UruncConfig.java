@@ -34,14 +34,16 @@ public record UruncConfig(Map<String, String> values) {
     }
 
     /**
-     * A Unikraft kernel for QEMU.
+     * A Unikraft kernel.
      *
-     * @param cmdline urunc splits it on blanks: the first word is the application's name, the rest its arguments
+     * @param hypervisor urunc's name of the monitor: {@code qemu} or {@code firecracker}
+     * @param cmdline    urunc splits it on blanks: the first word is the application's name, the rest its arguments
      */
-    public static UruncConfig unikraft(String binary, String cmdline, Optional<String> unikraftVersion, Optional<String> initrd) {
+    public static UruncConfig unikraft(String hypervisor, String binary, String cmdline, Optional<String> unikraftVersion,
+            Optional<String> initrd) {
         Map<String, String> values = new TreeMap<>();
         values.put(TYPE, "unikraft");
-        values.put(HYPERVISOR, "qemu");
+        values.put(HYPERVISOR, hypervisor);
         values.put(BINARY, binary);
         values.put(CMDLINE, cmdline);
         unikraftVersion.ifPresent(v -> values.put(VERSION, v));

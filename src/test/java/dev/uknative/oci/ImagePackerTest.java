@@ -134,6 +134,17 @@ class ImagePackerTest {
     }
 
     @Test
+    void aFirecrackerTargetNamesUruncsFirecrackerAndXenIsRefused() throws IOException {
+        Path kernel = kernel(work, "k", 62, (byte) 3);
+        PackedImage fc = new ImagePacker().pack(new ImageContent(kernel, Optional.empty(), List.of(), "hello", Optional.empty(), "fc", "x86_64"));
+
+        assertThat(UruncDecoding.fromJson(Layers.entries(fc.layers().get(1).content()).get("urunc.json")).get(UruncConfig.HYPERVISOR))
+                .isEqualTo("firecracker");
+        assertThatThrownBy(() -> new ImagePacker().pack(new ImageContent(kernel, Optional.empty(), List.of(), "hello", Optional.empty(),
+                "xen", "x86_64"))).isInstanceOf(UknativeException.class).hasMessageContaining("urunc runs Unikraft on qemu and firecracker");
+    }
+
+    @Test
     void anInitrdGetsItsOwnLayerAndUruncsInitrdKey() throws IOException {
         Path initrd = Files.write(work.resolve("initrd.cpio"), new byte[] {1, 2, 3});
         PackedImage image = new ImagePacker().pack(new ImageContent(kernel(work, "k", 62, (byte) 3), Optional.of(initrd), List.of(),

@@ -123,6 +123,55 @@ class RegistryToolTest {
     }
 
     @Test
+    void aPushKilledHalfWayIsRetriedAndTheImageIsWhole() throws Exception {
+        // 64 MiB of random bytes: gzip cannot shrink them, so the upload lasts long enough to be cut.
+        byte[] big = new byte[64 << 20];
+        new java.util.Random(13).nextBytes(big);
+        System.arraycopy(Files.readAllBytes(kernel), 0, big, 0, 64);
+        Path bigKernel = Files.write(work.resolve("big-kernel"), big);
+        ImageRef ref = ImageRef.parse(registry.host() + "/big:1");
+        Path uploads = work.resolve("registry-storage-" + registry.port() + "/docker/registry/v2/repositories/big/_uploads");
+
+        Process push = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PushProcess.class.getName(), bigKernel.toString(), ref.toString())
+                .redirectErrorStream(true).start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        boolean halfWay = false;
+        while (!halfWay && push.isAlive() && System.nanoTime() < deadline) {
+            halfWay = uploadedBytes(uploads) > 0;
+            Thread.sleep(2);
+        }
+        push.destroyForcibly();
+        push.waitFor();
+        assertThat(halfWay).as("the push was killed while it uploaded the kernel's layer").isTrue();
+        assertThatThrownBy(() -> LocalRegistry.skopeo("inspect", "--tls-verify=false", "docker://" + ref))
+                .as("no manifest after the killed push").hasMessageContaining("failed");
+
+        PackedImage bigImage = new ImagePacker().pack(new ImageContent(bigKernel, Optional.empty(), List.of(), "big",
+                Optional.empty(), "qemu", "x86_64"));
+        Registry.PushResult retried = client().push(bigImage, ref);
+        assertThat(retried.digest()).isEqualTo(bigImage.digest());
+        assertThat(retried.uploaded()).isPositive();
+        JsonNode raw = new ObjectMapper().readTree(LocalRegistry.skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + ref));
+        assertThat(raw.path("layers").get(0).path("size").asLong()).isEqualTo(bigImage.layers().get(0).size());
+        Path copy = work.resolve("big-copy");
+        LocalRegistry.skopeo("copy", "--src-tls-verify=false", "docker://" + ref, "oci:" + copy + ":1");
+        assertThat(Digests.of(copy.resolve("blobs/sha256").resolve(Digests.hex(bigImage.layers().get(0).digest()))))
+                .isEqualTo(bigImage.layers().get(0).digest());
+    }
+
+    private static long uploadedBytes(Path uploads) throws IOException {
+        if (!Files.isDirectory(uploads)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(uploads)) {
+            return files.filter(f -> f.getFileName().toString().equals("data")).mapToLong(f -> f.toFile().length()).sum();
+        } catch (java.io.UncheckedIOException | IOException gone) {
+            return 0; // an upload finished and its folder went away while we looked
+        }
+    }
+
+    @Test
     void aRegistryThatIsDownIsNamedWithAHint() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

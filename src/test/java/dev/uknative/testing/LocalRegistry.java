@@ -73,6 +73,10 @@ public final class LocalRegistry implements AutoCloseable {
         throw new IOException("docker-registry did not answer on port " + port);
     }
 
+    public int port() {
+        return port;
+    }
+
     public String host() {
         return "127.0.0.1:" + port;
     }
