@@ -58,7 +58,7 @@ public final class ImageRef {
     }
 
     /**
-     * Whether the registry is on this machine (localhost, 127.0.0.0/8, ::1): only those are spoken to
+     * Whether the registry is on this machine (localhost, 127.0.0.0/8; Jib's parser takes no IPv6 literal): only those are spoken to
      * over plain HTTP, as Docker does; every other registry needs TLS.
      */
     public boolean isLoopback() {
