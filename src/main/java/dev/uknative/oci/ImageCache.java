@@ -186,7 +186,8 @@ public final class ImageCache {
                     for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null;) {
                         String name = "/" + entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "");
                         if (entry.isFile() && (name.equals(ImagePacker.KERNEL_PATH) || name.equals(ImagePacker.INITRD_PATH))) {
-                            Path target = folder.resolve(name.equals(ImagePacker.KERNEL_PATH) ? "kernel" : "initrd");
+                            // The kernel is named after the repository, as a built image after its project: run -d names machines by it.
+                            Path target = folder.resolve(name.equals(ImagePacker.KERNEL_PATH) ? kernelName(image) : "initrd");
                             Files.createDirectories(folder);
                             AtomicFiles.write(target, tar.readAllBytes());
                             if (name.equals(ImagePacker.KERNEL_PATH)) {
@@ -226,6 +227,12 @@ public final class ImageCache {
                     + (actual.equals("missing") ? " is missing" : " is damaged: its content hashes to " + actual),
                     "remove the image and pull it again: uknative images rm " + image.reference() + " && uknative pull " + image.reference());
         }
+    }
+
+    private static String kernelName(CachedImage image) {
+        String repository = ImageRef.tryParse(image.reference()).map(ImageRef::repository).orElse("kernel");
+        String last = repository.substring(repository.lastIndexOf('/') + 1);
+        return last.equals("initrd") ? "kernel" : last;
     }
 
     private Path unpackedFolder(CachedImage image) {
