@@ -1,6 +1,7 @@
 package dev.uknative.oci;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A unikernel's OCI image: manifest, config and layers, every byte fixed, so that its digest is the
@@ -10,12 +11,15 @@ import java.util.List;
  * @param config   the image configuration
  * @param layers   the kernel's layer, the initrd's when there is one, urunc.json's
  * @param platform from the kernel's ELF header
- * @param urunc    what urunc reads, also in the manifest's annotations and /urunc.json
+ * @param urunc       what urunc reads, also in the manifest's annotations and /urunc.json
+ * @param annotations the manifest's annotations (urunc's, base64; kraft's)
  */
-public record PackedImage(Blob manifest, Blob config, List<Blob> layers, KernelPlatform platform, UruncConfig urunc) {
+public record PackedImage(Blob manifest, Blob config, List<Blob> layers, KernelPlatform platform, UruncConfig urunc,
+        Map<String, String> annotations) {
 
     public PackedImage {
         layers = List.copyOf(layers);
+        annotations = Map.copyOf(annotations);
     }
 
     public String digest() {

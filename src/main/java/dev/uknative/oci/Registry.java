@@ -72,8 +72,7 @@ public final class Registry {
                 client.pushBlob(ImagePacker.digest(blob.digest()), Blobs.from(out -> out.write(blob.content()), true), null, n -> { });
                 uploaded++;
             }
-            UnikernelManifest manifest = ImagePacker.manifest(image.config(), image.layers(),
-                    readAnnotations(image));
+            UnikernelManifest manifest = ImagePacker.manifest(image.config(), image.layers(), image.annotations());
             String digest = client.pushManifest(manifest, ref.tag().get()).toString();
             if (!digest.equals(image.digest())) {
                 throw new IllegalStateException("the pushed manifest's digest " + digest + " is not the packaged one " + image.digest());
@@ -120,15 +119,6 @@ public final class Registry {
             cache.record(image);
             return image;
         });
-    }
-
-    private static java.util.Map<String, String> readAnnotations(PackedImage image) {
-        try {
-            UnikernelManifest parsed = com.google.cloud.tools.jib.json.JsonTemplateMapper.readJson(image.manifest().content(), UnikernelManifest.class);
-            return parsed.annotations();
-        } catch (IOException e) {
-            throw new IllegalStateException("our own manifest parses", e);
-        }
     }
 
     private static CachedImage.Descriptor descriptor(String mediaType, BuildableManifestTemplate.ContentDescriptorTemplate template) {

@@ -11,18 +11,10 @@ import java.util.TreeMap;
  */
 final class UnikernelManifest extends OciManifestTemplate {
 
-    @SuppressWarnings({"unused", "FieldMayBeFinal"}) // read by Jib's JSON mapper
-    private Map<String, String> annotations;
-
-    /** Jib's mapper makes one from JSON. */
-    UnikernelManifest() {
-    }
+    @SuppressWarnings("unused") // read by Jib's JSON mapper
+    private final Map<String, String> annotations;
 
     UnikernelManifest(Map<String, String> annotations) {
         this.annotations = new TreeMap<>(annotations);
-    }
-
-    Map<String, String> annotations() {
-        return annotations == null ? Map.of() : Map.copyOf(annotations);
     }
 }
