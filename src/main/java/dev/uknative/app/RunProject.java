@@ -5,16 +5,24 @@ import dev.uknative.build.BuildResult;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.project.ProjectLayout;
+import dev.uknative.kconfig.DotConfig;
 import dev.uknative.run.Accelerator;
+import dev.uknative.run.ImageCheck;
+import dev.uknative.run.ImageFacts;
 import dev.uknative.run.KernelImage;
 import dev.uknative.run.MachineSpec;
 import dev.uknative.run.QemuVersion;
 import dev.uknative.run.RunOutcome;
 import dev.uknative.run.Runner;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code uknative run}: build the project when needed ({@link BuildProject}), then boot the image in
@@ -31,6 +39,35 @@ public final class RunProject {
      * @param consoleLog where the whole console goes when no {@code --log} is given: {@code .unikraft/run.log}
      */
     public record Image(Path kernel, Optional<BuildResult> built, List<String> arguments, Optional<Path> consoleLog) {
+    }
+
+    /**
+     * What {@code run} checks the image against before QEMU starts ({@link ImageCheck}).
+     *
+     * @param flags      the run's flags as values
+     * @param qemu       the QEMU that will boot it ({@link #qemu})
+     * @param noAccel    {@code -W}: TCG even where KVM is usable
+     * @param autoConfig {@code --auto-config}: turn on the options the flags need, rebuild, run
+     */
+    public record RunCheck(ImageCheck.Flags flags, Path qemu, boolean noAccel, boolean autoConfig) {
+        public RunCheck {
+            Objects.requireNonNull(flags, "flags");
+            Objects.requireNonNull(qemu, "qemu");
+        }
+    }
+
+    /**
+     * An image that can take the run's flags on this host.
+     *
+     * @param accelerator how QEMU runs it (TCG asks for RDRAND/RDSEED where QEMU emulates them)
+     * @param turnedOn    the options {@code --auto-config} turned on, each with the flag it was for
+     */
+    public record Checked(Image image, Accelerator accelerator, Map<String, String> turnedOn) {
+        public Checked {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(accelerator, "accelerator");
+            turnedOn = Map.copyOf(turnedOn);
+        }
     }
 
     private final Services services;
@@ -59,6 +96,62 @@ public final class RunProject {
     /** A kernel image file, booted as it is once it is checked to be a readable, non-empty file. */
     public Image kernel(Path file) {
         return new Image(KernelImage.check(file.toAbsolutePath().normalize()), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /**
+     * A kernel image file, checked against the run's flags with the configuration found beside it
+     * ({@link ImageFacts#configurationOf}); without one, each flag that cannot be checked is a warning.
+     */
+    public Checked kernel(Path file, RunCheck check, Reporter reporter) {
+        Image image = kernel(file);
+        Optional<Path> config = ImageFacts.configurationOf(image.kernel());
+        ImageCheck.Result result = check(image.kernel(), config, check);
+        RunRefusal.conclude(result, Optional.empty(), config.isPresent(), reporter);
+        return new Checked(image, result.accelerator(), Map.of());
+    }
+
+    /**
+     * The project's image, built when needed, checked against the run's flags with the configuration it
+     * was built from. With {@code --auto-config} (or the Kraftfile's {@code run: {auto-config: true}})
+     * the options the flags need are written to the Kraftfile (never over what it sets itself), the
+     * image is built again and checked again.
+     */
+    public Checked build(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, Reporter reporter,
+            ProjectLoader.TargetQuestion question, RunCheck check) {
+        BuildProject build = new BuildProject(services, reporter, question);
+        BuildRequest request = build.request(project, jobs, false, link);
+        BuildResult built = build.build(request);
+        Path config = ProjectLayout.of(request.kraftfile()).configFile(request.imageName());
+        ImageCheck.Result result = check(built.image(), Optional.of(config), check);
+        Map<String, String> turnedOn = Map.of();
+        boolean autoConfig = check.autoConfig() || request.kraftfile().run().autoConfig();
+        if (autoConfig && !result.missing().isEmpty() && result.invalid().isEmpty()) {
+            turnedOn = new AutoConfig(services, reporter).turnOn(project, request, result.missing());
+            request = build.request(project, jobs, false, link);
+            built = build.build(request);
+            result = check(built.image(), Optional.of(config), check);
+        }
+        RunRefusal.conclude(result, Optional.of(request.kraftfile().projectDirectory()), true, reporter);
+        return new Checked(new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
+                Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log"))), result.accelerator(), turnedOn);
+    }
+
+    private ImageCheck.Result check(Path kernel, Optional<Path> configFile, RunCheck check) {
+        Optional<Map<String, String>> config = configFile.map(RunProject::readConfig);
+        Accelerator accelerator = accelerator(check.noAccel());
+        QemuVersion version = QemuVersion.require(services.processes(), check.qemu(), Paths.cacheHome().resolve("qemu-versions"));
+        Set<String> cpuFlags = accelerator == Accelerator.KVM ? ImageFacts.cpuFlags(Path.of("/proc/cpuinfo")) : Set.of();
+        return ImageCheck.check(check.flags(), new ImageCheck.Image(config, ImageFacts.imageEnd(kernel)),
+                new ImageCheck.Host(accelerator, version, cpuFlags));
+    }
+
+    private static Map<String, String> readConfig(Path file) {
+        try {
+            return DotConfig.parse(Files.readString(file)).values();
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot read the image's configuration " + file + ": " + e.getMessage(),
+                    "check its permissions, or build the project again");
+        }
     }
 
     /** {@code --log FILE}: refused before anything is built or started when its folder cannot be made. */
