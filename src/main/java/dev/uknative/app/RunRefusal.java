@@ -30,7 +30,7 @@ final class RunRefusal {
                 lines.add(m.message());
                 lines.add("    " + m.command());
             } else if (finding instanceof ImageCheck.Invalid i) {
-                lines.add(i.message());
+                lines.add(i.flag() + ": " + i.message());
             }
         }
         if (!lines.isEmpty()) {

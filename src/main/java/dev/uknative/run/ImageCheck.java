@@ -148,12 +148,13 @@ public final class ImageCheck {
             return "uknative config set " + options.stream().map(Option::assignment).collect(Collectors.joining(" "));
         }
 
+        /** {@code -e A=b needs posix-environ's env.vars:}, the line above {@link #command()}. */
         public String message() {
-            return flag + ": needs " + options.stream().map(Option::describe).collect(Collectors.joining(", ")) + " (" + why + ")";
+            return flag + " needs " + why + ":";
         }
     }
 
-    /** A flag the image cannot take and no option can fix: a typo, too little memory. */
+    /** A flag the image cannot take and no option can fix: a typo, too little memory; {@code message} follows the flag. */
     public record Invalid(String flag, String message, String hint) implements Finding {
     }
 
@@ -235,7 +236,7 @@ public final class ImageCheck {
             int count = flags.environment().size();
             // env.vars is an array of LIBPOSIX_ENVIRON_LIBPARAM_MAXCOUNT entries (default 8); more is an error at boot.
             require(findings, config, "-e " + flags(flags.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(), "-e"),
-                    "posix-environ reads env.vars from the kernel command line",
+                    "posix-environ's env.vars",
                     List.of(Option.on("CONFIG_LIBPOSIX_ENVIRON"), Option.on("CONFIG_LIBPOSIX_ENVIRON_LIBPARAM"),
                             Option.atLeast("CONFIG_LIBPOSIX_ENVIRON_LIBPARAM_MAXCOUNT", count > 8 ? count : 0, 8)));
         }
@@ -245,7 +246,7 @@ public final class ImageCheck {
         if (!flags.ports().isEmpty()) {
             // QEMU gives a virtio-net-pci NIC; Unikraft's core has the driver but no TCP/IP stack (lwIP is the external lib-lwip).
             require(findings, config, "-p " + flags(flags.ports().stream().map(p -> p.hostPort() + ":" + p.guestPort()).toList(), "-p"),
-                    "a virtio-net driver and a network stack; CONFIG_LIBLWIP comes from the lwip library in the Kraftfile's libraries:",
+                    "a virtio-net driver and a network stack (lwIP: the lwip library)",
                     List.of(Option.on("CONFIG_LIBUKNETDEV"), Option.on("CONFIG_LIBVIRTIO_NET"), Option.on("CONFIG_LIBVIRTIO_PCI"),
                             Option.on("CONFIG_LIBLWIP")));
         }
@@ -253,20 +254,20 @@ public final class ImageCheck {
             // lib/vfscore/automount.c extracts initrd0 (a CPIO archive) into a RAM file system at boot.
             if (config.isPresent() && !anyOn(config.get(), INITRD_READERS)) {
                 findings.add(new Missing("--initrd", List.of(Option.on("CONFIG_LIBVFSCORE"), Option.on("CONFIG_LIBVFSCORE_AUTOMOUNT_CI"),
-                        Option.on("CONFIG_LIBVFSCORE_AUTOMOUNT_CI_INITRD")), "vfscore extracts the CPIO initrd as the root file system"));
+                        Option.on("CONFIG_LIBVFSCORE_AUTOMOUNT_CI_INITRD")), "vfscore to extract it as /"));
             } else if (config.isEmpty()) {
                 findings.add(new Unchecked("--initrd", "CONFIG_LIBVFSCORE_AUTOMOUNT_CI_INITRD (vfscore extracts the initrd at boot)"));
             }
         }
         if (flags.cpus() > 1) {
             // plat/Config.uk: UKPLAT_LCPU_MAXCOUNT (default 1) is how many CPUs Unikraft brings up; HAVE_SMP follows it.
-            require(findings, config, "--cpus " + flags.cpus(), "Unikraft brings up at most UKPLAT_LCPU_MAXCOUNT CPUs",
+            require(findings, config, "--cpus " + flags.cpus(), "an image built for " + flags.cpus() + " CPUs",
                     List.of(Option.atLeast("CONFIG_UKPLAT_LCPU_MAXCOUNT", flags.cpus(), 1)));
         }
         if (image.imageEnd().isPresent()) {
             long needed = roundUpToMiB(image.imageEnd().getAsLong() + MEMORY_MARGIN);
             if (flags.memoryBytes() < needed) {
-                findings.add(new Invalid("-M " + mib(flags.memoryBytes()), "-M " + mib(flags.memoryBytes()) + " is below the "
+                findings.add(new Invalid("-M " + mib(flags.memoryBytes()), "below the "
                         + mib(needed) + " this image needs (it ends at " + kib(image.imageEnd().getAsLong()) + " once loaded)",
                         "give at least -M " + mib(needed)));
             }
@@ -298,19 +299,20 @@ public final class ImageCheck {
             options.add(Option.on("CONFIG_LIBVFSCORE_AUTOMOUNT_CI_RAMFS"));
         }
         require(findings, config, "-v " + flags(flags.volumes().stream().map(v -> v.host() + ":" + v.guest()).toList(), "-v"),
-                "vfscore mounts vfs.fstab's 9p entries" + (needsRoot ? " on a RAM file system as /" : ""), options);
+                "vfscore's vfs.fstab, 9pfs and virtio-9p" + (needsRoot ? ", a RAM file system as /" : ""), options);
     }
 
     /** {@code -a lib.param=value}: uklibparam, and a library that takes that parameter. */
     private static void kernelArguments(List<String> arguments, Optional<Map<String, String>> config, List<Finding> findings) {
         Map<String, List<Option>> missing = new LinkedHashMap<>();
+        Map<String, String> library = new LinkedHashMap<>();
         for (String argument : arguments) {
             String flag = "-a " + argument;
             int eq = argument.indexOf('=');
             String name = eq < 0 ? argument : argument.substring(0, eq);
             int dot = name.indexOf('.');
             if (dot <= 0 || dot == name.length() - 1) {
-                findings.add(new Invalid(flag, flag + " is not a library parameter (LIBRARY.PARAMETER=VALUE)",
+                findings.add(new Invalid(flag, "not a library parameter (LIBRARY.PARAMETER=VALUE)",
                         "write for example  -a netdev.ip=10.0.2.15/24; the application's own arguments go after --"));
                 continue;
             }
@@ -321,7 +323,7 @@ public final class ImageCheck {
             if (known.isPresent()) {
                 if (!known.get().parameters().contains(parameter)) {
                     findings.add(new Invalid(flag, "library " + prefix + " has no parameter '" + parameter + "' (it has: "
-                            + String.join(", ", new TreeSet<>(known.get().parameters())) + "); Unikraft would stop the boot on it",
+                            + String.join(", ", new TreeSet<>(known.get().parameters())) + "); Unikraft would ignore it",
                             "write for example  -a " + prefix + "." + known.get().parameters().iterator().next() + "=…"));
                     continue;
                 }
@@ -341,9 +343,10 @@ public final class ImageCheck {
                 continue;
             }
             missing.put(flag, options);
+            library.put(flag, prefix);
         }
         for (Map.Entry<String, List<Option>> e : missing.entrySet()) {
-            require(findings, config, e.getKey(), "uklibparam hands the parameter to its library", e.getValue());
+            require(findings, config, e.getKey(), "uklibparam and library " + library.get(e.getKey()), e.getValue());
         }
     }
 
@@ -353,7 +356,7 @@ public final class ImageCheck {
         Optional<String> nearest = PARAMETER_LIBRARIES.stream().map(ParameterLibrary::prefix)
                 .filter(p -> dev.uknative.core.EditDistance.between(p, prefix) <= 2).findFirst();
         return new Invalid(flag, "no library of this image takes parameters named " + prefix + ".*"
-                + nearest.map(n -> " (did you mean " + n + "?)").orElse("") + "; Unikraft would stop the boot on it",
+                + nearest.map(n -> " (did you mean " + n + "?)").orElse("") + "; Unikraft would ignore it",
                 "Unikraft 0.17.0's library parameters: " + known + "; a library without a prefix of its own is named libNAME");
     }
 
