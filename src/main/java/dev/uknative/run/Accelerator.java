@@ -32,11 +32,6 @@ public enum Accelerator {
         return arguments;
     }
 
-    /** Whether this is software emulation (TCG), with or without the extra CPU features. */
-    public boolean emulated() {
-        return this != KVM;
-    }
-
     /**
      * KVM when {@code device} (normally /dev/kvm) opens for reading and writing and the KVM module is a
      * hardware one ({@code kvm_intel} or {@code kvm_amd} under {@code modules}, normally /sys/module).

@@ -318,6 +318,11 @@ public final class ImageCheck {
             }
             String prefix = name.substring(0, dot);
             String parameter = name.substring(dot + 1);
+            if (config.isEmpty()) {
+                // Which Unikraft built it is unknown too, so its libraries' parameters are.
+                findings.add(new Unchecked(flag, "CONFIG_LIBUKLIBPARAM and a library that takes " + name));
+                continue;
+            }
             Optional<ParameterLibrary> known = PARAMETER_LIBRARIES.stream().filter(l -> l.prefix().equals(prefix)).findFirst();
             List<Option> options = new ArrayList<>(List.of(Option.on("CONFIG_LIBUKLIBPARAM")));
             if (known.isPresent()) {

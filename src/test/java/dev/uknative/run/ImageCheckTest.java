@@ -241,6 +241,13 @@ class ImageCheckTest {
     }
 
     @Test
+    void withoutAConfigurationAnyLibraryParameterIsUncheckedButAMalformedOneIsStillWrong() {
+        ImageCheck.Image unknown = new ImageCheck.Image(Optional.empty(), OptionalLong.empty());
+        assertThat(ImageCheck.check(args("uk.debug=1", "vfs.fstabs=x"), unknown, TCG_7_2).unchecked()).hasSize(2);
+        assertThat(ImageCheck.check(args("debug"), unknown, TCG_7_2).invalid()).hasSize(1);
+    }
+
+    @Test
     void everyFlagIsOneFindingInTheOrderOfTheFlags() {
         ImageCheck.Flags flags = flags(List.of(), Map.of("A", "b"), List.of(new Volume(Path.of("/tmp"), "/data", false, "fs0")),
                 List.of(PortForward.parse("8080:80")), false, "64M", 1);

@@ -19,10 +19,7 @@ class ImageFactsTest {
     @TempDir
     Path dir;
 
-    /**
-     * An ELF64 header and program headers as Unikraft's hello world has them (readelf -lW): text at 1 MiB,
-     * rodata, data+bss ending at 0x19e000, and an empty fourth LOAD; a NOTE that does not count.
-     */
+    /** An ELF64 x86-64 header and its program headers, each {type, physical address, size in memory}. */
     private static byte[] elf(long[][] segments) {
         int phoff = 64;
         ByteBuffer b = ByteBuffer.allocate(phoff + 56 * segments.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -36,6 +33,7 @@ class ImageFactsTest {
         return b.array();
     }
 
+    /** The segments of the showrun test app's hello-world image (readelf -lW), plus a NOTE that does not count. */
     @Test
     void theImageEndsWhereItsHighestLoadSegmentEndsBssIncluded() throws IOException {
         Path kernel = dir.resolve("hello_qemu-x86_64");
