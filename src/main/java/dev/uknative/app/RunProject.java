@@ -106,7 +106,7 @@ public final class RunProject {
         Image image = kernel(file);
         Optional<Path> config = ImageFacts.configurationOf(image.kernel());
         ImageCheck.Result result = check(image.kernel(), config, check);
-        RunRefusal.conclude(result, Optional.empty(), config.isPresent(), reporter);
+        RunRefusal.conclude(result, Optional.empty(), reporter);
         return new Checked(image, result.accelerator(), Map.of());
     }
 
@@ -131,7 +131,7 @@ public final class RunProject {
             built = build.build(request);
             result = check(built.image(), Optional.of(config), check);
         }
-        RunRefusal.conclude(result, Optional.of(request.kraftfile().projectDirectory()), true, reporter);
+        RunRefusal.conclude(result, Optional.of(request.kraftfile().projectDirectory()), reporter);
         return new Checked(new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
                 Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log"))), result.accelerator(), turnedOn);
     }

@@ -20,10 +20,9 @@ final class RunRefusal {
     }
 
     /**
-     * @param project     the project folder, for a project's image (where {@code uknative config set} runs)
-     * @param configKnown whether the image's configuration was found
+     * @param project the project folder, for a project's image (where {@code uknative config set} runs)
      */
-    static void conclude(ImageCheck.Result result, Optional<Path> project, boolean configKnown, Reporter reporter) {
+    static void conclude(ImageCheck.Result result, Optional<Path> project, Reporter reporter) {
         List<String> lines = new ArrayList<>();
         for (ImageCheck.Finding finding : result.findings()) {
             if (finding instanceof ImageCheck.Missing m) {
