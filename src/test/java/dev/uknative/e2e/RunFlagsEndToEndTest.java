@@ -96,6 +96,14 @@ class RunFlagsEndToEndTest {
         assertThat(port.err()).contains("-p 18080:80 needs a virtio-net driver and a network stack")
                 .contains("CONFIG_LIBVIRTIO_NET=y").contains("CONFIG_LIBLWIP=y");
         assertThat(port.out()).doesNotContain("Powered by");
+
+        CliRun initrd = uknative("run", app.toString(), "--timeout", "120s", "--initrd", data.resolve("hello.txt").toString());
+        assertThat(initrd.exitCode()).as(initrd.toString()).isEqualTo(3);
+        assertThat(initrd.err()).contains("--initrd needs vfscore to extract it as /").contains("CONFIG_LIBVFSCORE_AUTOMOUNT_CI_INITRD=y");
+
+        CliRun cpus = uknative("run", app.toString(), "--timeout", "120s", "--cpus", "2");
+        assertThat(cpus.exitCode()).as(cpus.toString()).isEqualTo(3);
+        assertThat(cpus.err()).contains("uknative config set CONFIG_UKPLAT_LCPU_MAXCOUNT=2");
     }
 
     @Test
