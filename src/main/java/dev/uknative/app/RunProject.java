@@ -106,7 +106,7 @@ public final class RunProject {
         Image image = kernel(file);
         Optional<Path> config = ImageFacts.configurationOf(image.kernel());
         ImageCheck.Result result = check(image.kernel(), config, check);
-        RunRefusal.conclude(result, Optional.empty(), reporter);
+        RunRefusal.conclude(result, Optional.empty(), false, reporter);
         return new Checked(image, result.accelerator(), Map.of());
     }
 
@@ -125,13 +125,14 @@ public final class RunProject {
         ImageCheck.Result result = check(built.image(), Optional.of(config), check);
         Map<String, String> turnedOn = Map.of();
         boolean autoConfig = check.autoConfig() || request.kraftfile().run().autoConfig();
-        if (autoConfig && !result.missing().isEmpty() && result.invalid().isEmpty()) {
+        // Nothing is turned on (and nothing rebuilt) for a run that would be refused anyway.
+        if (autoConfig && !result.missing().isEmpty() && result.invalid().isEmpty() && result.hostLacks().isEmpty()) {
             turnedOn = new AutoConfig(services, reporter).turnOn(project, request, result.missing());
             request = build.request(project, jobs, false, link);
             built = build.build(request);
             result = check(built.image(), Optional.of(config), check);
         }
-        RunRefusal.conclude(result, Optional.of(request.kraftfile().projectDirectory()), reporter);
+        RunRefusal.conclude(result, Optional.of(request.kraftfile().projectDirectory()), !turnedOn.isEmpty(), reporter);
         return new Checked(new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
                 Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log"))), result.accelerator(), turnedOn);
     }

@@ -20,9 +20,10 @@ final class RunRefusal {
     }
 
     /**
-     * @param project the project folder, for a project's image (where {@code uknative config set} runs)
+     * @param project    the project folder, for a project's image (where {@code uknative config set} runs)
+     * @param autoConfigured whether {@code --auto-config} already turned options on for this run
      */
-    static void conclude(ImageCheck.Result result, Optional<Path> project, Reporter reporter) {
+    static void conclude(ImageCheck.Result result, Optional<Path> project, boolean autoConfigured, Reporter reporter) {
         List<String> lines = new ArrayList<>();
         for (ImageCheck.Finding finding : result.findings()) {
             if (finding instanceof ImageCheck.Missing m) {
@@ -37,6 +38,9 @@ final class RunRefusal {
             String hint;
             if (!result.invalid().isEmpty()) {
                 hint = result.invalid().get(0).hint();
+            } else if (autoConfigured) {
+                hint = "--auto-config wrote them to the Kraftfile, but the build does not have them: see why with"
+                        + "  uknative config explain " + result.missing().get(0).options().get(0).symbol();
             } else if (project.isPresent()) {
                 hint = "add --auto-config to turn them on, build again and run (run: {auto-config: true} in the Kraftfile makes that"
                         + " the project's default)";

@@ -48,7 +48,7 @@ class RunRefusalTest {
     @Test
     void missingOptionsAreRefusedWithTheFlagAndTheCommandThatAddsThem() {
         UknativeException e = catchThrowableOfType(UknativeException.class,
-                () -> RunRefusal.conclude(result(ENV), Optional.of(Path.of("/p")), reporter));
+                () -> RunRefusal.conclude(result(ENV), Optional.of(Path.of("/p")), false, reporter));
         assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(e.getMessage()).isEqualTo("""
                 the image cannot take this flag (QEMU was not started):
@@ -60,20 +60,27 @@ class RunRefusalTest {
     @Test
     void aKernelFilesRefusalPointsAtItsProjectAndATypoGetsItsOwnHint() {
         UknativeException file = catchThrowableOfType(UknativeException.class,
-                () -> RunRefusal.conclude(result(ENV), Optional.empty(), reporter));
+                () -> RunRefusal.conclude(result(ENV), Optional.empty(), false, reporter));
         assertThat(file.hint()).get().asString().contains("the image is a file");
 
         ImageCheck.Invalid typo = new ImageCheck.Invalid("-a netdv.ip=1", "no library takes netdv.*", "write netdev");
         UknativeException both = catchThrowableOfType(UknativeException.class,
-                () -> RunRefusal.conclude(result(ENV, typo), Optional.of(Path.of("/p")), reporter));
+                () -> RunRefusal.conclude(result(ENV, typo), Optional.of(Path.of("/p")), false, reporter));
         assertThat(both.getMessage()).startsWith("the image cannot take 2 of these flags").contains("\n  -a netdv.ip=1: no library takes netdv.*");
         assertThat(both.hint()).hasValue("write netdev");
     }
 
     @Test
+    void optionsStillMissingAfterAutoConfigPointAtWhy() {
+        UknativeException e = catchThrowableOfType(UknativeException.class,
+                () -> RunRefusal.conclude(result(ENV), Optional.of(Path.of("/p")), true, reporter));
+        assertThat(e.hint()).get().asString().contains("uknative config explain CONFIG_LIBPOSIX_ENVIRON").doesNotContain("add --auto-config");
+    }
+
+    @Test
     void aHostThatCannotRunTheImageIsAnEnvironmentError() {
         UknativeException e = catchThrowableOfType(UknativeException.class, () -> RunRefusal.conclude(
-                result(new ImageCheck.HostLacks("CONFIG_LIBUKRANDOM", "needs RDSEED", "use KVM")), Optional.empty(), reporter));
+                result(new ImageCheck.HostLacks("CONFIG_LIBUKRANDOM", "needs RDSEED", "use KVM")), Optional.empty(), false, reporter));
         assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT);
         assertThat(e.getMessage()).isEqualTo("needs RDSEED (QEMU was not started)");
     }
@@ -81,7 +88,7 @@ class RunRefusalTest {
     @Test
     void uncheckedFlagsAreOneWarningEachAndTheRunGoesOn() {
         RunRefusal.conclude(result(new ImageCheck.Unchecked("-e A=b", "CONFIG_X"), new ImageCheck.Unchecked("--initrd", "CONFIG_Y")),
-                Optional.empty(), reporter);
+                Optional.empty(), false, reporter);
         assertThat(warnings).containsExactly("cannot check -e A=b (the image's configuration is unknown): it needs CONFIG_X",
                 "cannot check --initrd (the image's configuration is unknown): it needs CONFIG_Y");
     }
