@@ -392,7 +392,7 @@ public final class ImageCheck {
             }
         } else if (!emulates) {
             findings.add(new HostLacks("CONFIG_LIBUKRANDOM", "the image has CONFIG_LIBUKRANDOM, which needs RDSEED at boot; QEMU "
-                    + host.qemu() + " cannot emulate it without KVM (QEMU " + TCG_RDSEED + " or newer can)",
+                    + host.qemu() + " cannot emulate it without KVM; QEMU " + TCG_RDSEED + " or newer can",
                     "run it with KVM, or with QEMU " + TCG_RDSEED + " or newer (--qemu PATH), or turn libukrandom off if the"
                             + " application needs no random numbers:  uknative config set CONFIG_LIBUKRANDOM=n"));
         }
