@@ -9,6 +9,7 @@ import dev.uknative.kconfig.DotConfig;
 import dev.uknative.run.Accelerator;
 import dev.uknative.run.ImageCheck;
 import dev.uknative.run.ImageFacts;
+import dev.uknative.run.LibraryParameters;
 import dev.uknative.run.KernelImage;
 import dev.uknative.run.MachineSpec;
 import dev.uknative.run.QemuVersion;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code uknative run}: build the project when needed ({@link BuildProject}), then boot the image in
@@ -105,7 +107,7 @@ public final class RunProject {
     public Checked kernel(Path file, RunCheck check, Reporter reporter) {
         Image image = kernel(file);
         Optional<Path> config = ImageFacts.configurationOf(image.kernel());
-        ImageCheck.Result result = check(image.kernel(), config, check);
+        ImageCheck.Result result = check(image.kernel(), config, List.of(), check);
         RunRefusal.conclude(result, Optional.empty(), false, reporter);
         return new Checked(image, result.accelerator(), Map.of());
     }
@@ -122,7 +124,8 @@ public final class RunProject {
         BuildRequest request = build.request(project, jobs, false, link);
         BuildResult built = build.build(request);
         Path config = ProjectLayout.of(request.kraftfile()).configFile(request.imageName());
-        ImageCheck.Result result = check(built.image(), Optional.of(config), check);
+        List<ImageCheck.ParameterLibrary> parameters = parameterLibraries(request, check);
+        ImageCheck.Result result = check(built.image(), Optional.of(config), parameters, check);
         Map<String, String> turnedOn = Map.of();
         boolean autoConfig = check.autoConfig() || request.kraftfile().run().autoConfig();
         // Nothing is turned on (and nothing rebuilt) for a run that would be refused anyway.
@@ -130,19 +133,36 @@ public final class RunProject {
             turnedOn = new AutoConfig(services, reporter).turnOn(project, request, result.missing());
             request = build.request(project, jobs, false, link);
             built = build.build(request);
-            result = check(built.image(), Optional.of(config), check);
+            result = check(built.image(), Optional.of(config), parameters, check);
         }
         RunRefusal.conclude(result, Optional.of(request.kraftfile().projectDirectory()), !turnedOn.isEmpty(), reporter);
         return new Checked(new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
                 Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log"))), result.accelerator(), turnedOn);
     }
 
-    private ImageCheck.Result check(Path kernel, Optional<Path> configFile, RunCheck check) {
+    /**
+     * The parameters the project's Unikraft and libraries define, read (about a second for Unikraft's
+     * tree) only when an {@code -a} names a library that Unikraft 0.17.0's table does not know.
+     */
+    private static List<ImageCheck.ParameterLibrary> parameterLibraries(BuildRequest request, RunCheck check) {
+        Set<String> known = ImageCheck.PARAMETER_LIBRARIES.stream().map(ImageCheck.ParameterLibrary::prefix).collect(Collectors.toSet());
+        boolean unknown = check.flags().kernelArguments().stream().map(a -> a.split("[.=]", 2)[0])
+                .anyMatch(prefix -> !known.contains(prefix) && !prefix.startsWith("app"));
+        if (!unknown) {
+            return List.of();
+        }
+        List<Path> roots = new java.util.ArrayList<>();
+        roots.add(request.sources().unikraft().path());
+        roots.addAll(request.sources().libraries());
+        return LibraryParameters.scan(roots);
+    }
+
+    private ImageCheck.Result check(Path kernel, Optional<Path> configFile, List<ImageCheck.ParameterLibrary> parameters, RunCheck check) {
         Optional<Map<String, String>> config = configFile.map(RunProject::readConfig);
         Accelerator accelerator = accelerator(check.noAccel());
         QemuVersion version = QemuVersion.require(services.processes(), check.qemu(), Paths.cacheHome().resolve("qemu-versions"));
         Set<String> cpuFlags = accelerator == Accelerator.KVM ? ImageFacts.cpuFlags(Path.of("/proc/cpuinfo")) : Set.of();
-        return ImageCheck.check(check.flags(), new ImageCheck.Image(config, ImageFacts.imageEnd(kernel)),
+        return ImageCheck.check(check.flags(), new ImageCheck.Image(config, ImageFacts.imageEnd(kernel), parameters),
                 new ImageCheck.Host(accelerator, version, cpuFlags));
     }
 

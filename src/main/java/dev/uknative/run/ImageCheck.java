@@ -72,11 +72,18 @@ public final class ImageCheck {
      * @param config    the configuration it was built from ({@code CONFIG_X → value}, {@code n} for "is not
      *                  set"); empty when unknown (a kernel file with no configuration beside it)
      * @param imageEnd  the end of its loaded segments (bss included), in bytes from address 0; empty when unknown
+     * @param parameterLibraries libraries with parameters read from the sources it was built from
+     *                  ({@link LibraryParameters}), besides Unikraft 0.17.0's that this class knows
      */
-    public record Image(Optional<Map<String, String>> config, OptionalLong imageEnd) {
+    public record Image(Optional<Map<String, String>> config, OptionalLong imageEnd, List<ParameterLibrary> parameterLibraries) {
         public Image {
             config = config.map(Map::copyOf);
             Objects.requireNonNull(imageEnd, "imageEnd");
+            parameterLibraries = List.copyOf(parameterLibraries);
+        }
+
+        public Image(Optional<Map<String, String>> config, OptionalLong imageEnd) {
+            this(config, imageEnd, List.of());
         }
     }
 
@@ -203,7 +210,12 @@ public final class ImageCheck {
      * A library that takes parameters on the kernel command line (uklibparam): the prefix it is known
      * by, its parameters, and the options that build them in.
      */
-    record ParameterLibrary(String prefix, Set<String> parameters, List<Option> options) {
+    public record ParameterLibrary(String prefix, Set<String> parameters, List<Option> options) {
+        public ParameterLibrary {
+            Objects.requireNonNull(prefix, "prefix");
+            parameters = Set.copyOf(parameters);
+            options = List.copyOf(options);
+        }
     }
 
     /**
@@ -211,7 +223,7 @@ public final class ImageCheck {
      * prefix from {@code uk_libparam_libprefix_set} / {@code addlib_paramprefix} in their Makefile.uk
      * (without one, the prefix is the library's name, {@code __LIBNAME__}).
      */
-    static final List<ParameterLibrary> PARAMETER_LIBRARIES = List.of(
+    public static final List<ParameterLibrary> PARAMETER_LIBRARIES = List.of(
             // lib/posix-environ/environ.c: env.vars, only with LIBPOSIX_ENVIRON_LIBPARAM.
             new ParameterLibrary("env", Set.of("vars"),
                     List.of(Option.on("CONFIG_LIBPOSIX_ENVIRON"), Option.on("CONFIG_LIBPOSIX_ENVIRON_LIBPARAM"))),
@@ -230,7 +242,7 @@ public final class ImageCheck {
         List<Finding> findings = new ArrayList<>();
         Optional<Map<String, String>> config = image.config();
         if (!flags.kernelArguments().isEmpty()) {
-            kernelArguments(flags.kernelArguments(), config, findings);
+            kernelArguments(flags.kernelArguments(), config, libraries(image.parameterLibraries()), findings);
         }
         if (!flags.environment().isEmpty()) {
             int count = flags.environment().size();
@@ -303,7 +315,19 @@ public final class ImageCheck {
     }
 
     /** {@code -a lib.param=value}: uklibparam, and a library that takes that parameter. */
-    private static void kernelArguments(List<String> arguments, Optional<Map<String, String>> config, List<Finding> findings) {
+    /** 0.17.0's table first (it knows the options that compile each parameter in), then what the sources add. */
+    private static List<ParameterLibrary> libraries(List<ParameterLibrary> scanned) {
+        List<ParameterLibrary> all = new ArrayList<>(PARAMETER_LIBRARIES);
+        for (ParameterLibrary library : scanned) {
+            if (all.stream().noneMatch(l -> l.prefix().equals(library.prefix()))) {
+                all.add(library);
+            }
+        }
+        return all;
+    }
+
+    private static void kernelArguments(List<String> arguments, Optional<Map<String, String>> config, List<ParameterLibrary> libraries,
+            List<Finding> findings) {
         Map<String, List<Option>> missing = new LinkedHashMap<>();
         Map<String, String> library = new LinkedHashMap<>();
         for (String argument : arguments) {
@@ -323,7 +347,7 @@ public final class ImageCheck {
                 findings.add(new Unchecked(flag, "CONFIG_LIBUKLIBPARAM and a library that takes " + name));
                 continue;
             }
-            Optional<ParameterLibrary> known = PARAMETER_LIBRARIES.stream().filter(l -> l.prefix().equals(prefix)).findFirst();
+            Optional<ParameterLibrary> known = libraries.stream().filter(l -> l.prefix().equals(prefix)).findFirst();
             List<Option> options = new ArrayList<>(List.of(Option.on("CONFIG_LIBUKLIBPARAM")));
             if (known.isPresent()) {
                 if (!known.get().parameters().contains(parameter)) {
@@ -338,13 +362,13 @@ public final class ImageCheck {
                 String option = "CONFIG_" + prefix.toUpperCase(Locale.ROOT);
                 if (prefix.startsWith("lib")) {
                     if (config.isPresent() && !config.get().containsKey(option)) {
-                        findings.add(unknownLibrary(flag, prefix));
+                        findings.add(unknownLibrary(flag, prefix, libraries));
                         continue;
                     }
                     options.add(Option.on(option));
                 }
             } else {
-                findings.add(unknownLibrary(flag, prefix));
+                findings.add(unknownLibrary(flag, prefix, libraries));
                 continue;
             }
             missing.put(flag, options);
@@ -355,14 +379,14 @@ public final class ImageCheck {
         }
     }
 
-    private static Invalid unknownLibrary(String flag, String prefix) {
-        String known = PARAMETER_LIBRARIES.stream().map(l -> l.prefix() + "." + String.join("|", new TreeSet<>(l.parameters())))
+    private static Invalid unknownLibrary(String flag, String prefix, List<ParameterLibrary> libraries) {
+        String known = libraries.stream().map(l -> l.prefix() + "." + String.join("|", new TreeSet<>(l.parameters())))
                 .collect(Collectors.joining(", "));
-        Optional<String> nearest = PARAMETER_LIBRARIES.stream().map(ParameterLibrary::prefix)
+        Optional<String> nearest = libraries.stream().map(ParameterLibrary::prefix)
                 .filter(p -> dev.uknative.core.EditDistance.between(p, prefix) <= 2).findFirst();
         return new Invalid(flag, "no library of this image takes parameters named " + prefix + ".*"
                 + nearest.map(n -> " (did you mean " + n + "?)").orElse("") + "; Unikraft would ignore it",
-                "Unikraft 0.17.0's library parameters: " + known + "; a library without a prefix of its own is named libNAME");
+                "the library parameters known: " + known + "; a library without a prefix of its own is named libNAME");
     }
 
     /**
