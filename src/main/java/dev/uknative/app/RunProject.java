@@ -7,17 +7,26 @@ import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
 import dev.uknative.oci.UnpackedImage;
 import dev.uknative.project.ProjectLayout;
+import dev.uknative.kconfig.DotConfig;
 import dev.uknative.run.Accelerator;
+import dev.uknative.run.ImageCheck;
+import dev.uknative.run.ImageFacts;
+import dev.uknative.run.LibraryParameters;
 import dev.uknative.run.KernelImage;
 import dev.uknative.run.MachineSpec;
 import dev.uknative.run.QemuVersion;
 import dev.uknative.run.RunOutcome;
 import dev.uknative.run.Runner;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code uknative run}: build the project when needed ({@link BuildProject}), then boot the image in
@@ -35,6 +44,35 @@ public final class RunProject {
      * @param initrd     the image's own initrd when no {@code --initrd} is given (an OCI image's)
      */
     public record Image(Path kernel, Optional<BuildResult> built, List<String> arguments, Optional<Path> consoleLog, Optional<Path> initrd) {
+    }
+
+    /**
+     * What {@code run} checks the image against before QEMU starts ({@link ImageCheck}).
+     *
+     * @param flags      the run's flags as values
+     * @param qemu       the QEMU that will boot it ({@link #qemu})
+     * @param noAccel    {@code -W}: TCG even where KVM is usable
+     * @param autoConfig {@code --auto-config}: turn on the options the flags need, rebuild, run
+     */
+    public record RunCheck(ImageCheck.Flags flags, Path qemu, boolean noAccel, boolean autoConfig) {
+        public RunCheck {
+            Objects.requireNonNull(flags, "flags");
+            Objects.requireNonNull(qemu, "qemu");
+        }
+    }
+
+    /**
+     * An image that can take the run's flags on this host.
+     *
+     * @param accelerator how QEMU runs it (TCG asks for RDRAND/RDSEED where QEMU emulates them)
+     * @param turnedOn    the options {@code --auto-config} turned on, each with the flag it was for
+     */
+    public record Checked(Image image, Accelerator accelerator, Map<String, String> turnedOn) {
+        public Checked {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(accelerator, "accelerator");
+            turnedOn = Map.copyOf(turnedOn);
+        }
     }
 
     private final Services services;
@@ -84,6 +122,93 @@ public final class RunProject {
     public Image image(ImageRef reference, Reporter reporter) {
         UnpackedImage image = new PullImage(services, reporter).resolve(reference);
         return new Image(KernelImage.check(image.kernel()), Optional.empty(), image.arguments(), Optional.empty(), image.initrd());
+    }
+
+    /**
+     * An OCI image's kernel, checked against the run's flags like a kernel file: with the configuration
+     * unpacked beside it when the image carries one, else with one warning per flag that cannot be checked.
+     */
+    public Checked image(ImageRef reference, RunCheck check, Reporter reporter) {
+        Image image = image(reference, reporter);
+        ImageCheck.Result result = check(image.kernel(), ImageFacts.configurationOf(image.kernel()), List.of(), check);
+        RunRefusal.conclude(result, Optional.empty(), false, reporter);
+        return new Checked(image, result.accelerator(), Map.of());
+    }
+
+    /**
+     * A kernel image file, checked against the run's flags with the configuration found beside it
+     * ({@link ImageFacts#configurationOf}); without one, each flag that cannot be checked is a warning.
+     */
+    public Checked kernel(Path file, RunCheck check, Reporter reporter) {
+        Image image = kernel(file);
+        Optional<Path> config = ImageFacts.configurationOf(image.kernel());
+        ImageCheck.Result result = check(image.kernel(), config, List.of(), check);
+        RunRefusal.conclude(result, Optional.empty(), false, reporter);
+        return new Checked(image, result.accelerator(), Map.of());
+    }
+
+    /**
+     * The project's image, built when needed, checked against the run's flags with the configuration it
+     * was built from. With {@code --auto-config} (or the Kraftfile's {@code run: {auto-config: true}})
+     * the options the flags need are written to the Kraftfile (never over what it sets itself), the
+     * image is built again and checked again.
+     */
+    public Checked build(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, Reporter reporter,
+            ProjectLoader.TargetQuestion question, RunCheck check) {
+        BuildProject build = new BuildProject(services, reporter, question);
+        BuildRequest request = build.request(project, jobs, false, link);
+        BuildResult built = build.build(request);
+        Path config = ProjectLayout.of(request.kraftfile()).configFile(request.imageName());
+        List<ImageCheck.ParameterLibrary> parameters = parameterLibraries(request, check);
+        ImageCheck.Result result = check(built.image(), Optional.of(config), parameters, check);
+        Map<String, String> turnedOn = Map.of();
+        boolean autoConfig = check.autoConfig() || request.kraftfile().run().autoConfig();
+        // Nothing is turned on (and nothing rebuilt) for a run that would be refused anyway.
+        if (autoConfig && !result.missing().isEmpty() && result.invalid().isEmpty() && result.hostLacks().isEmpty()) {
+            turnedOn = new AutoConfig(services, reporter).turnOn(project, request, result.missing());
+            request = build.request(project, jobs, false, link);
+            built = build.build(request);
+            result = check(built.image(), Optional.of(config), parameters, check);
+        }
+        RunRefusal.conclude(result, Optional.of(request.kraftfile().projectDirectory()), !turnedOn.isEmpty(), reporter);
+        return new Checked(new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
+                Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log")), Optional.empty()),
+                result.accelerator(), turnedOn);
+    }
+
+    /**
+     * The parameters the project's Unikraft and libraries define, read (about a second for Unikraft's
+     * tree) only when an {@code -a} names a library that Unikraft 0.17.0's table does not know.
+     */
+    private static List<ImageCheck.ParameterLibrary> parameterLibraries(BuildRequest request, RunCheck check) {
+        Set<String> known = ImageCheck.PARAMETER_LIBRARIES.stream().map(ImageCheck.ParameterLibrary::prefix).collect(Collectors.toSet());
+        boolean unknown = check.flags().kernelArguments().stream().map(a -> a.split("[.=]", 2)[0])
+                .anyMatch(prefix -> !known.contains(prefix) && !prefix.startsWith("app"));
+        if (!unknown) {
+            return List.of();
+        }
+        List<Path> roots = new java.util.ArrayList<>();
+        roots.add(request.sources().unikraft().path());
+        roots.addAll(request.sources().libraries());
+        return LibraryParameters.scan(roots);
+    }
+
+    private ImageCheck.Result check(Path kernel, Optional<Path> configFile, List<ImageCheck.ParameterLibrary> parameters, RunCheck check) {
+        Optional<Map<String, String>> config = configFile.map(RunProject::readConfig);
+        Accelerator accelerator = accelerator(check.noAccel());
+        QemuVersion version = QemuVersion.require(services.processes(), check.qemu(), Paths.cacheHome().resolve("qemu-versions"));
+        Set<String> cpuFlags = accelerator == Accelerator.KVM ? ImageFacts.cpuFlags(Path.of("/proc/cpuinfo")) : Set.of();
+        return ImageCheck.check(check.flags(), new ImageCheck.Image(config, ImageFacts.imageEnd(kernel), parameters),
+                new ImageCheck.Host(accelerator, version, cpuFlags));
+    }
+
+    private static Map<String, String> readConfig(Path file) {
+        try {
+            return DotConfig.parse(Files.readString(file)).values();
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot read the image's configuration " + file + ": " + e.getMessage(),
+                    "check its permissions, or build the project again");
+        }
     }
 
     /** {@code --log FILE}: refused before anything is built or started when its folder cannot be made. */

@@ -5,6 +5,7 @@ import dev.uknative.app.RunProject;
 import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
+import dev.uknative.run.ImageCheck;
 import dev.uknative.run.KernelCommandLine;
 import dev.uknative.run.Machine;
 import dev.uknative.run.MachineSpec;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
             "  uknative run --timeout 30s -M 128M . -- arg1 arg2",
             "  uknative run -e GREETING=hi --cpus 2 . -- --verbose",
             "  uknative run -v ./data:/data:ro -p 8080:80 .",
+            "  uknative run --auto-config -e GREETING=hi .",
             "  uknative run .unikraft/build/hello_qemu-x86_64",
             "  uknative run localhost:5000/hello:1.0",
             "  uknative run -d --name web -p 8080:80 ."})
@@ -116,6 +118,11 @@ final class RunCommand implements Callable<Integer> {
             description = "With -d: the machine's name, 1 to 63 of a-z 0-9 _ . - (default: the image's name and 6 random hex digits).")
     String name;
 
+    @Option(names = "--auto-config",
+            description = "Turn on the options -e, -a, -v, -p, --initrd and --cpus need when the image lacks them (written to the"
+                    + " Kraftfile), build again and run; without it such a run is refused before QEMU starts.")
+    boolean autoConfig;
+
     // -v is taken by volumes (as in kraft run).
     @Option(names = "--verbose", description = "Show the full make output and, on errors, the details.")
     boolean verbose;
@@ -152,22 +159,26 @@ final class RunCommand implements Callable<Integer> {
         // Before any build: a missing or too old QEMU should not cost the user a build first.
         Path qemu = run.qemu(Optional.ofNullable(qemuBinary));
 
-        RunProject.Image image;
+        // Every flag is checked against the image before QEMU starts (ImageCheck).
+        RunProject.RunCheck check = new RunProject.RunCheck(new ImageCheck.Flags(kernelArguments, env, shared, forwarded, initrd != null,
+                MachineSpec.memoryBytes(memory), cpus), qemu, noAccel, autoConfig);
+        RunProject.Checked checked;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
             // DIR|KERNEL|REF: a file is an image to boot as it is; a reference, an OCI image's kernel.
-            image = reference.isPresent() ? run.image(reference.get(), reporter)
-                    : Files.isRegularFile(target) ? run.kernel(target)
+            checked = reference.isPresent() ? run.image(reference.get(), check, reporter)
+                    : Files.isRegularFile(target) ? run.kernel(target, check, reporter)
                     : run.build(project.request(target, targets), Flags.jobs(jobs), link.options(), reporter,
-                            new TerminalTargetQuestion(spec.commandLine().getErr()));
-            image.built().ifPresent(built -> BuildReport.report(built, reporter));
+                            new TerminalTargetQuestion(spec.commandLine().getErr()), check);
+            checked.image().built().ifPresent(built -> BuildReport.report(built, reporter));
         }
+        RunProject.Image image = checked.image();
         Path kernel = image.kernel();
         List<String> arguments = appArguments.isEmpty() ? image.arguments() : appArguments;
         Optional<Path> consoleLog = Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()).or(image::consoleLog);
         MachineSpec.Builder machineBuilder = MachineSpec.builder(kernel)
                 .memory(memory)
                 .cpus(cpus)
-                .accelerator(run.accelerator(noAccel))
+                .accelerator(checked.accelerator())
                 .commandLine(KernelCommandLine.of(kernelArguments, env, shared, arguments))
                 .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()).or(image::initrd))
                 .volumes(shared)

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param targets   targets in the order written; may be empty
  * @param cmd       default application arguments
  * @param natives   foreign static libraries ({@code native:}, uknative's addition) in the order written
+ * @param run       uknative's defaults for {@code uknative run} ({@code run:}, uknative's addition)
  * @param warnings  things worth telling the user that did not stop the read (unknown keys …)
  */
 public record Kraftfile(
@@ -25,6 +26,7 @@ public record Kraftfile(
         List<TargetSpec> targets,
         List<String> cmd,
         List<NativeLibrary> natives,
+        RunSettings run,
         List<String> warnings) {
 
     public Kraftfile {
@@ -36,6 +38,7 @@ public record Kraftfile(
         targets = List.copyOf(targets);
         cmd = List.copyOf(cmd);
         natives = List.copyOf(natives);
+        Objects.requireNonNull(run, "run");
         warnings = List.copyOf(warnings);
     }
 

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
  *   - {name: debug, plat: qemu, arch: x86_64, kconfig: …}   # or platform:, architecture:
  * cmd: [--verbose]                 # or one string, split at whitespace
  * native: {ziggy: {lang: zig, path: ziggy, root: src/root.zig}}
+ * run: {auto-config: true}        # uknative's: run turns on the options its flags need
  * </pre>
  */
 final class KraftfileFormat {
@@ -70,7 +71,7 @@ final class KraftfileFormat {
     /** The top level. */
     enum TopKey implements Key {
         SPEC("spec", "specification"), NAME("name"), UNIKRAFT("unikraft"), LIBRARIES("libraries"), TARGETS("targets"),
-        CMD("cmd"), NATIVE("native");
+        CMD("cmd"), NATIVE("native"), RUN("run");
 
         private final List<String> spellings;
 
@@ -107,6 +108,22 @@ final class KraftfileFormat {
         private final List<String> spellings;
 
         TargetKey(String... spellings) {
+            this.spellings = List.of(spellings);
+        }
+
+        @Override
+        public List<String> spellings() {
+            return spellings;
+        }
+    }
+
+    /** {@code run:}, uknative's defaults for {@code uknative run}. */
+    enum RunKey implements Key {
+        AUTO_CONFIG("auto-config");
+
+        private final List<String> spellings;
+
+        RunKey(String... spellings) {
             this.spellings = List.of(spellings);
         }
 

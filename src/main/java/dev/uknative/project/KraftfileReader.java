@@ -4,6 +4,7 @@ import dev.uknative.core.Location;
 import dev.uknative.core.UknativeException;
 import dev.uknative.project.KraftfileFormat.ComponentKey;
 import dev.uknative.project.KraftfileFormat.NativeKey;
+import dev.uknative.project.KraftfileFormat.RunKey;
 import dev.uknative.project.KraftfileFormat.TargetKey;
 import dev.uknative.project.KraftfileFormat.TopKey;
 import java.io.IOException;
@@ -142,6 +143,7 @@ public final class KraftfileReader {
             List<TargetSpec> targets = List.of();
             List<String> cmd = List.of();
             List<NativeLibrary> natives = List.of();
+            RunSettings run = RunSettings.DEFAULT;
             for (NodeTuple entry : entries(top)) {
                 String key = key(entry);
                 Node value = entry.getValueNode();
@@ -159,6 +161,7 @@ public final class KraftfileReader {
                     case TARGETS -> targets = targets(value);
                     case CMD -> cmd = stringList(value, "cmd");
                     case NATIVE -> natives = natives(value);
+                    case RUN -> run = run(value);
                 }
             }
             if (!spec.matches("v?0\\.[5-6]")) {
@@ -175,7 +178,36 @@ public final class KraftfileReader {
             if (unikraft == null) {
                 unikraft = new ComponentSpec("unikraft", Optional.empty(), Optional.empty(), List.of(), location(root));
             }
-            return new Kraftfile(file, spec, name, unikraft, libraries, targets, cmd, natives, warnings);
+            return new Kraftfile(file, spec, name, unikraft, libraries, targets, cmd, natives, run, warnings);
+        }
+
+        /** {@code run:}: uknative's defaults for {@code uknative run}. */
+        private RunSettings run(Node value) {
+            if (isNull(value)) {
+                return RunSettings.DEFAULT;
+            }
+            boolean autoConfig = false;
+            for (NodeTuple entry : entries(mapping(value, "run"))) {
+                String key = key(entry);
+                Optional<RunKey> known = KraftfileFormat.key(RunKey.class, key);
+                if (known.isEmpty()) {
+                    warnUnknown(entry.getKeyNode(), key, "run", KraftfileFormat.known(RunKey.class));
+                    continue;
+                }
+                switch (known.get()) {
+                    case AUTO_CONFIG -> autoConfig = bool(entry.getValueNode(), "run.auto-config");
+                }
+            }
+            return new RunSettings(autoConfig);
+        }
+
+        private boolean bool(Node value, String what) {
+            String text = scalar(value, what);
+            return switch (text) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> throw error(value, what + " must be true or false, not '" + text + "'", "write for example: " + what.substring(what.indexOf('.') + 1) + ": true");
+            };
         }
 
         private Node compose(String text) {

@@ -166,6 +166,17 @@ public record MachineSpec(
         return m.group(1) + unit;
     }
 
+    /** A size as {@link #normaliseMemory} accepts it, in bytes. */
+    public static long memoryBytes(String text) {
+        String normalised = normaliseMemory(text);
+        long number = Long.parseLong(normalised.substring(0, normalised.length() - 1));
+        return number << switch (normalised.charAt(normalised.length() - 1)) {
+            case 'K' -> 10;
+            case 'G' -> 30;
+            default -> 20;
+        };
+    }
+
     /** The QEMU argument list, starting with the QEMU binary. */
     public List<String> arguments(Path qemu) {
         List<String> args = new ArrayList<>(List.of(

@@ -150,8 +150,11 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message, Op
     /** Advice for crashes whose cause is known from the console. */
     static Optional<String> crashHint(List<String> console) {
         if (console.stream().anyMatch(l -> l.contains("Could not initialize the HWRNG"))) {
-            return Optional.of("libukrandom needs the RDSEED instruction, which QEMU's software emulation lacks: "
-                    + "set CONFIG_LIBUKRANDOM: n in the Kraftfile's unikraft.kconfig, or run on a host with KVM");
+            // What the check before boot (ImageCheck) cannot see: an image without a known configuration,
+            // a CPU model that hides RDSEED, a KVM that does not pass it on.
+            return Optional.of("libukrandom needs the RDRAND and RDSEED instructions, which this machine's CPU lacks (QEMU's"
+                    + " software emulation has them from QEMU " + ImageCheck.TCG_RDSEED + " on): run with KVM or a newer QEMU, or"
+                    + " set CONFIG_LIBUKRANDOM: n in the Kraftfile's unikraft.kconfig");
         }
         return Optional.empty();
     }

@@ -424,7 +424,7 @@ class KraftfileReaderTest {
 
             assertThat(k.warnings()).containsExactly(
                     FILE + ":3:1: unknown key 'colour' in top level; ignored "
-                            + "(known: cmd, libraries, name, native, spec, specification, targets, unikraft)",
+                            + "(known: cmd, libraries, name, native, run, spec, specification, targets, unikraft)",
                     FILE + ":6:3: unknown key 'flavour' in unikraft; ignored (known: kconfig, source, version)",
                     FILE + ":10:5: unknown key 'branch' in musl; ignored (known: kconfig, source, version)",
                     FILE + ":14:5: unknown key 'memory' in target; ignored "
@@ -563,6 +563,40 @@ class KraftfileReaderTest {
             UknativeException e = catchThrowableOfType(UknativeException.class, () -> KraftfileReader.locate(file));
 
             assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+        }
+    }
+
+    @Nested
+    class RunDefaults {
+
+        @Test
+        void autoConfigIsOffUnlessTheKraftfileSaysSo() {
+            assertThat(parse("name: hello\n").run().autoConfig()).isFalse();
+            Kraftfile k = parse("""
+                    name: hello
+                    run:
+                      auto-config: true
+                    """);
+            assertThat(k.run().autoConfig()).isTrue();
+            assertThat(k.warnings()).isEmpty();
+        }
+
+        @Test
+        void anUnknownRunKeyIsAWarningAndAWrongValueAnErrorAtItsLine() {
+            Kraftfile k = parse("""
+                    name: hello
+                    run:
+                      autoconfig: true
+                    """);
+            assertThat(k.run().autoConfig()).isFalse();
+            assertThat(k.warnings()).singleElement().asString().contains("unknown key 'autoconfig' in run").contains("auto-config");
+
+            UknativeException e = catchThrowableOfType(UknativeException.class, () -> parse("""
+                    name: hello
+                    run:
+                      auto-config: sometimes
+                    """));
+            assertThat(e.describe()).contains(":3:").contains("run.auto-config must be true or false, not 'sometimes'");
         }
     }
 }
