@@ -128,7 +128,7 @@ public final class SourceResolver {
                     return Optional.of(new Materialized(cached.get(), Optional.of(locked)));
                 }
                 Path mirror = git.existingMirror(locked.source()).filter(m -> git.has(m, locked.id()))
-                        .orElseGet(() -> git.fetch(locked.source()));
+                        .orElseGet(() -> fetchForLock(locked));
                 if (!git.has(mirror, locked.id()) && !git.fetchCommit(locked.source(), mirror, locked.id())) {
                     throw UknativeException.invalidInput(component.location(), component.name() + ": the locked commit " + locked.id()
                             + " is not in " + locked.source(), "run  uknative update  to resolve '" + locked.spec() + "' again");
@@ -205,10 +205,32 @@ public final class SourceResolver {
         return fresh(component, spec, recordedSpec, known);
     }
 
+    /**
+     * The mirror with the locked commit in it: only the locked ref, shallow, when the cache has no
+     * whole mirror of the remote (the ref may have moved: then the commit itself is asked for).
+     */
+    private Path fetchForLock(LockedSource locked) {
+        Optional<Path> existing = git.existingMirror(locked.source());
+        if (existing.isEmpty() || git.isShallow(existing.get())) {
+            Optional<String> ref = locked.ref().isEmpty() ? Optional.empty() : Optional.of(locked.ref());
+            Optional<GitFetcher.RemoteRef> remote = git.findRemote(locked.source(), ref);
+            if (remote.isPresent()) {
+                return git.fetchShallow(locked.source(), remote.get().refName());
+            }
+        }
+        return git.fetch(locked.source());
+    }
+
     private Materialized freshGit(ComponentSpec component, SourceSpec.Git g, String recordedSpec, List<String> known) {
         Optional<String> wanted = g.ref();
         boolean fullCommit = wanted.filter(r -> r.matches("[0-9a-fA-F]{40}")).isPresent();
         Optional<Path> existing = git.existingMirror(g.url());
+        if (!fullCommit && (existing.isEmpty() || git.isShallow(existing.get()))) {
+            Optional<Materialized> shallow = freshShallow(component, g, recordedSpec);
+            if (shallow.isPresent()) {
+                return shallow.get();
+            }
+        }
         Path mirror = fullCommit && existing.isPresent() && git.has(existing.get(), wanted.get().toLowerCase(java.util.Locale.ROOT))
                 ? existing.get() : git.fetch(g.url());
         Optional<GitFetcher.ResolvedRef> ref = git.resolve(mirror, wanted);
@@ -225,6 +247,37 @@ public final class SourceResolver {
                 + " at commit " + ref.get().commit().substring(0, 12));
         return new Materialized(tree, Optional.of(
                 new LockedSource(recordedSpec, "git", g.url(), wanted.orElse(""), ref.get().commit(), clock.instant())));
+    }
+
+    /**
+     * A branch, tag or HEAD resolved by asking the remote ({@code ls-remote}), its tree taken from
+     * the cache or fetched alone at depth 1: a build needs one commit's files, not the history of
+     * every branch. Empty when the remote does not advertise the ref (an abbreviated commit, an
+     * unknown name) or cannot be reached: the whole mirror then answers, or says what is available.
+     */
+    private Optional<Materialized> freshShallow(ComponentSpec component, SourceSpec.Git g, String recordedSpec) {
+        Optional<GitFetcher.RemoteRef> remote = git.findRemote(g.url(), g.ref());
+        if (remote.isEmpty()) {
+            return Optional.empty();
+        }
+        GitFetcher.ResolvedRef ref = remote.get().resolved();
+        Optional<Path> cached = cache.tree(SourceCache.gitKey(ref.commit()));
+        Path tree;
+        if (cached.isPresent()) {
+            tree = cached.get();
+        } else {
+            Path mirror = git.fetchShallow(g.url(), remote.get().refName());
+            Optional<GitFetcher.ResolvedRef> fetched = git.resolve(mirror, g.ref());
+            if (fetched.isEmpty()) {
+                return Optional.empty();
+            }
+            ref = fetched.get();
+            tree = git.checkout(g.url(), mirror, ref);
+        }
+        reporter.info(component.name() + ": " + recordedSpec + " is " + ref.kind() + " " + ref.name()
+                + " at commit " + ref.commit().substring(0, 12));
+        return Optional.of(new Materialized(tree, Optional.of(
+                new LockedSource(recordedSpec, "git", g.url(), g.ref().orElse(""), ref.commit(), clock.instant()))));
     }
 
     private static UknativeException unknownVersion(ComponentSpec component, String wanted, List<String> available, String where) {
