@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative doctor}: whether this host has what a project needs. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check that this host has what the project in DIR needs to be built and run.",
-            "One line per need: make, gcc, binutils, QEMU and its version, KVM, RDSEED for libukrandom, the"
+        description = {"Check that this host has what the project in DIR needs.",
+            "That is, to be built and run. One line per need: make, gcc, binutils, QEMU and its version, KVM, RDSEED for libukrandom, the"
                     + " toolchains of native: libraries, free space in the cache. What is missing comes with the"
                     + " Debian command that installs it. Exits 4 when something needed is missing; nothing is written."},
         footer = {"", "Examples:", "  uknative doctor", "  uknative doctor examples/helloworld-zig", "  uknative doctor --json"})

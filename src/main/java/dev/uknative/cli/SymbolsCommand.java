@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative symbols}: the symbol doctor's link plan, as a table or JSON. */
 @Command(name = "symbols", mixinStandardHelpOptions = true,
-        description = {"Show what native: libraries need at the link and how each symbol is resolved:",
+        description = {"Show what native: libraries need, and how each symbol is resolved.", "Each symbol has one status:",
             "  provided         a library that is on (or other native code) defines it",
             "  enabled          uknative turns on the library option that provides it",
             "  enosys           only Unikraft's weak -ENOSYS syscall stub defines it",
