@@ -19,8 +19,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(Streams.system(), UknativeCommand.SUBCOMMANDS.keySet().stream()
-                .filter(name -> args.length > 0 && args[0].equals(name) && !name.equals("help")).findFirst()).execute(args));
+        // --version needs no subcommand at all ("" matches none).
+        java.util.Optional<String> only = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))
+                ? java.util.Optional.of("")
+                : UknativeCommand.SUBCOMMANDS.keySet().stream()
+                        .filter(name -> args.length > 0 && args[0].equals(name) && !name.equals("help")).findFirst();
+        System.exit(commandLine(Streams.system(), only).execute(args));
     }
 
     /** The configured command line writing to {@code streams}; tests run commands in process with it. */
