@@ -64,7 +64,7 @@ public final class Services {
     public SourceResolver sources(Reporter reporter, Optional<String> manifestOption) {
         SourceCache cache = sourceCache(reporter);
         Downloader downloader = new Downloader(reporter);
-        return new SourceResolver(cache, new GitFetcher(cache, reporter), new TarballFetcher(cache, downloader, reporter),
+        return new SourceResolver(cache, () -> new GitFetcher(cache, reporter), new TarballFetcher(cache, downloader, reporter),
                 () -> manifests(downloader, manifestOption), reporter, Clock.systemUTC());
     }
 

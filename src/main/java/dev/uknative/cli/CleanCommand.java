@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative clean}: remove build objects, or the whole build folder. */
 @Command(name = "clean", mixinStandardHelpOptions = true,
-        description = {"Remove the objects of a build (make clean), the whole build folder, or everything uknative generated.",
+        description = {"Remove a build's objects, its build folder, or all it generated.",
             "make clean runs Unikraft's own clean; --proper removes .unikraft/build (the .config files beside the Kraftfile stay);",
             "--all also removes the .config files and " + LockFile.NAME + ". The global source cache stays (see uknative cache)."},
         footer = {"", "Examples:", "  uknative clean examples/helloworld-c", "  uknative clean --proper", "  uknative clean --all"})

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative config}: read, change and explain a project's kconfig with uknative's Kconfig engine. */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Read, change and explain the project's kconfig (uknative's own Kconfig engine; no make, no flex/bison).",
+        description = {"Read, change and explain the project's kconfig.", "uknative's own Kconfig engine does it: no make, no flex/bison.",
             "Changes are written to the Kraftfile, keeping its comments and layout."},
         subcommands = {ConfigCommand.ListCommand.class, ConfigCommand.GetCommand.class, ConfigCommand.SetCommand.class, ConfigCommand.UnsetCommand.class,
             ConfigCommand.ExplainCommand.class},

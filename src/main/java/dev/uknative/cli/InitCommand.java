@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative init}: create a project that builds and runs as it is. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a new project folder NAME: Kraftfile, Makefile.uk and a C main;",
-            "with --lang zig or rust also a native: library (ziglib/ or rustlib/) whose add() main calls.",
+        description = {"Create a new project folder NAME that builds as it is.",
+            "It holds a Kraftfile, a Makefile.uk and a C main; with --lang zig or rust also a native: library"
+                    + " (ziglib/ or rustlib/) whose add() main calls.",
             "Refuses a folder that exists and is not empty (exit 3); never leaves a half-written one."},
         footer = {"", "Examples:", "  uknative init hello", "  uknative init --lang zig hello-zig && uknative run hello-zig"})
 final class InitCommand implements Callable<Integer> {

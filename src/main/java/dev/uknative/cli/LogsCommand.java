@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative logs}: a detached machine's serial console. */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Print the serial console of a detached machine (its console.log), as the guest wrote it.",
+        description = {"Print the serial console of a detached machine.", "It is the machine's console.log, as the guest wrote it.",
             "With -f, keep printing what the guest writes until the machine ends (like tail -f); then exit 0"
                     + " (the machine's own status is in uknative ps)."},
         footer = {"", "Examples:", "  uknative logs web", "  uknative logs -f web"})

@@ -19,12 +19,31 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(Streams.system()).execute(args));
+        // --version needs no subcommand at all ("" matches none).
+        java.util.Optional<String> only = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))
+                ? java.util.Optional.of("")
+                : UknativeCommand.SUBCOMMANDS.keySet().stream()
+                        .filter(name -> args.length > 0 && args[0].equals(name) && !name.equals("help")).findFirst();
+        System.exit(commandLine(Streams.system(), only).execute(args));
     }
 
     /** The configured command line writing to {@code streams}; tests run commands in process with it. */
     public static CommandLine commandLine(Streams streams) {
+        return commandLine(streams, java.util.Optional.empty());
+    }
+
+    /**
+     * The command line with only the subcommand {@code only}, when given: what a command costs at
+     * start-up does not grow with the number of other commands. Without it (no command, --help, help,
+     * a mistyped name) every subcommand is there, for the listing and the suggestions.
+     */
+    static CommandLine commandLine(Streams streams, java.util.Optional<String> only) {
         CommandLine cli = new CommandLine(new UknativeCommand(streams));
+        UknativeCommand.SUBCOMMANDS.forEach((name, type) -> {
+            if (only.isEmpty() || only.get().equals(name)) {
+                cli.addSubcommand(name, type);
+            }
+        });
         cli.setOut(new PrintWriter(new OutputStreamWriter(streams.out(), StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(streams.err(), StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler(new ErrorHandler());

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative menu}: the project's kconfig in a full-screen menu, like {@code make menuconfig}. */
 @Command(name = "menu", mixinStandardHelpOptions = true,
-        description = {"Browse and change the project's kconfig in a full-screen terminal menu",
-            "(like make menuconfig). Each change is checked with uknative's Kconfig engine",
+        description = {"Browse and change the project's kconfig in a terminal menu.",
+            "A full-screen menu like make menuconfig. Each change is checked with uknative's Kconfig engine",
             "as 'uknative config set' checks it: refused, with the reason and a fix, when it",
             "cannot hold; otherwise written to the Kraftfile at once (unikraft.kconfig, or",
             "the target's kconfig with --target). Turning a symbol back to the value it has",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative ps}: the detached machines, running and ended. */
 @Command(name = "ps", mixinStandardHelpOptions = true,
-        description = {"List the detached machines (started with uknative run -d), running and ended, oldest first.",
+        description = {"List the detached machines, running and ended, oldest first.", "They are the machines started with uknative run -d.",
             "STATE is starting, running, exited, crashed, reset, timed out, failed (QEMU itself failed), stopped or died;"
                     + " UPTIME/ENDED is how long it has run, or how long ago it ended; STATUS is the status"
                     + " uknative run would have exited with (- when it did not end by itself).",

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative rm}: forgets detached machines, with their console logs. */
 @Command(name = "rm", mixinStandardHelpOptions = true,
-        description = {"Remove detached machines that have ended: their folder, console log included. Each removed"
-                + " machine's name is printed.",
+        description = {"Remove detached machines that have ended.",
+            "Their folder goes, console log included. Each removed machine's name is printed.",
             "A running machine is only removed with -f, which stops it first (as uknative stop does)."},
         footer = {"", "Examples:", "  uknative rm web", "  uknative rm -f web db"})
 final class RmCommand implements Callable<Integer> {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative run}: build when needed, then boot the unikernel in QEMU with its console here. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Build the project when needed, then boot it in QEMU with the serial console on this terminal.",
+        description = {"Build the project when needed, then boot it in QEMU.", "The serial console is on this terminal.",
             "Given a kernel image file instead of a folder, boot that image without building.",
             "Given an image reference (REGISTRY/REPOSITORY[:TAG], see uknative pkg), boot its kernel from the image cache (pulled first when missing).",
             "Arguments after -- are passed to the application; the exit status is the application's."},

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative stop}: ends detached machines. */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = {"Stop detached machines: ask QEMU to quit over its QMP socket, wait up to --timeout,"
-                + " then terminate it (SIGTERM, then SIGKILL). Their state becomes stopped; each stopped machine's"
+        description = {"Stop detached machines.", "Asks QEMU to quit over its QMP socket, waits up to --timeout,"
+                + " then terminates it (SIGTERM, then SIGKILL). Their state becomes stopped; each stopped machine's"
                 + " name is printed. Stopping a machine that already ended is not an error."},
         footer = {"", "Examples:", "  uknative stop web", "  uknative stop --timeout 2s web db"})
 final class StopCommand implements Callable<Integer> {

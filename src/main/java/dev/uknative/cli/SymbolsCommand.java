@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative symbols}: the symbol doctor's link plan, as a table or JSON. */
 @Command(name = "symbols", mixinStandardHelpOptions = true,
-        description = {"Show what native: libraries need at the link and how each symbol is resolved:",
+        description = {"Show what native: libraries need, and how each symbol is resolved.", "Each symbol has one status:",
             "  provided         a library that is on (or other native code) defines it",
             "  enabled          uknative turns on the library option that provides it",
             "  enosys           only Unikraft's weak -ENOSYS syscall stub defines it",
@@ -79,10 +79,10 @@ final class SymbolsCommand implements Callable<Integer> {
     static String table(LinkPlan plan) {
         StringBuilder text = new StringBuilder();
         List<String[]> rows = new java.util.ArrayList<>();
-        rows.add(new String[] {"SYMBOL", "STATUS", "PROVIDER", "OPTION", "NEEDED BY"});
+        rows.add(new String[] {"SYMBOL", "STATUS", "PROVIDER", "OPTION (CONFIG_)", "NEEDED BY"});
         for (LinkPlan.Need n : plan.needs()) {
-            rows.add(new String[] {n.symbol() + (n.data() ? " (data)" : ""), n.status().id(), n.provider().orElse("-"),
-                n.option().map(o -> "CONFIG_" + o).orElse("-"), n.neededBy()});
+            rows.add(new String[] {n.symbol() + (n.data() ? " (data)" : ""), n.status().id(), n.provider().map(SymbolsCommand::member).orElse("-"),
+                n.option().orElse("-"), member(n.neededBy())});
         }
         int[] widths = new int[5];
         for (String[] row : rows) {
@@ -90,9 +90,16 @@ final class SymbolsCommand implements Callable<Integer> {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
+        int gap = 2;
+        for (String[] row : rows) {
+            widths[4] = Math.max(widths[4], row[4].length());
+        }
+        if (java.util.Arrays.stream(widths).sum() + 4 * gap > WIDTH) {
+            gap = 1;
+        }
         for (String[] row : rows) {
             for (int i = 0; i < 4; i++) {
-                text.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+                text.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + gap));
             }
             text.append(row[4]).append('\n');
         }
@@ -104,6 +111,51 @@ final class SymbolsCommand implements Callable<Integer> {
             }
         }
         text.append('\n');
+        StringBuilder notes = new StringBuilder();
+        notes(plan, notes);
+        notes.toString().lines().forEach(line -> text.append(wrap(line, WIDTH, "    ")));
+        return text.toString();
+    }
+
+    /** The width the table's notes are wrapped at. */
+    static final int WIDTH = 100;
+
+    /**
+     * An archive member as a person reads it: {@code native.ziggy(compiler_rt.o)} for Zig's
+     * {@code native.ziggy(/home/me/.cache/…/compiler_rt.o)}, an object by its file name (the JSON keeps the paths).
+     */
+    static String member(String owner) {
+        int open = owner.indexOf('(');
+        if (open > 0 && owner.endsWith(")")) {
+            return owner.substring(0, open + 1) + fileName(owner.substring(open + 1, owner.length() - 1)) + ")";
+        }
+        return fileName(owner);
+    }
+
+    private static String fileName(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
+    }
+
+    /** {@code line} broken at spaces into lines of at most {@code width}, continuations indented. */
+    static String wrap(String line, int width, String indent) {
+        StringBuilder out = new StringBuilder();
+        String rest = line;
+        String prefix = "";
+        while ((prefix + rest).length() > width) {
+            int room = width - prefix.length();
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= 0) {
+                break;
+            }
+            out.append(prefix).append(rest, 0, cut).append('\n');
+            rest = rest.substring(cut + 1);
+            prefix = indent;
+        }
+        return out.append(prefix).append(rest).append('\n').toString();
+    }
+
+    private static void notes(LinkPlan plan, StringBuilder text) {
         for (LinkPlan.Enablement e : plan.enabled()) {
             text.append("enable CONFIG_").append(e.option()).append(": ").append(String.join(", ", e.forWhat()))
                     .append(e.alsoEnabled().isEmpty() ? "" : " (brings " + String.join(", ", e.alsoEnabled()) + ")").append('\n');
@@ -114,7 +166,7 @@ final class SymbolsCommand implements Callable<Integer> {
         plan.selects().forEach((option, selected) -> text.append("CONFIG_").append(option).append(" selects ")
                 .append(String.join(", ", selected)).append('\n'));
         for (LinkPlan.Conflict c : plan.conflicts()) {
-            text.append("defined twice: ").append(c.symbol()).append(" by ").append(c.first()).append(" and ").append(c.second())
+            text.append("defined twice: ").append(c.symbol()).append(" by ").append(member(c.first())).append(" and ").append(member(c.second()))
                     .append(" (ld: multiple definition)\n");
         }
         LinkPlan.SyscallReport sys = plan.syscalls();
@@ -129,7 +181,6 @@ final class SymbolsCommand implements Callable<Integer> {
                 text.append("not implemented by this Unikraft: ").append(String.join(", ", sys.notImplemented())).append('\n');
             }
         }
-        return text.toString();
     }
 
     static String json(LinkPlan plan) {

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative update}: resolve every source spec again and rewrite the lock file. */
 @Command(name = "update", mixinStandardHelpOptions = true,
-        description = {"Resolve the Kraftfile's source specs again (channels and branches move), fetch what changed,",
-            "and rewrite " + LockFile.NAME + " beside the Kraftfile. --unikraft-source and UKNATIVE_UNIKRAFT_SOURCE are ignored:",
+        description = {"Resolve the Kraftfile's sources again and fetch what changed.",
+            "Channels and branches move; releases and commits do not. Rewrites " + LockFile.NAME + " beside the Kraftfile. --unikraft-source and UKNATIVE_UNIKRAFT_SOURCE are ignored:",
             "this is about what the Kraftfile asks for. Prints one line per component: name, spec, commit or sha256."},
         footer = {"", "Examples:", "  uknative update", "  uknative update examples/helloworld-c --manifest ./manifest.yaml"})
 final class UpdateCommand implements Callable<Integer> {

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative versions}: what the manifests and a component's git remote offer. */
 @Command(name = "versions", mixinStandardHelpOptions = true,
-        description = {"List the versions a component can be built at: the manifest's channels and releases, and the",
-            "branches and tags of its git remote (the Kraftfile's git source when it has one, else the manifest's origin)."},
+        description = {"List the versions a component can be built at.",
+            "They are the manifest's channels and releases, and the branches and tags of its git remote (the Kraftfile's git source when it has one, else the manifest's origin)."},
         footer = {"", "Examples:", "  uknative versions", "  uknative versions unikraft --manifest https://example.org/index.yaml",
             "  uknative versions musl -P examples/with-musl"})
 final class VersionsCommand implements Callable<Integer> {

@@ -11,7 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
@@ -81,6 +83,78 @@ public final class GitFetcher {
         });
     }
 
+    /** A ref as the remote advertises it: its full name and what it resolves to. */
+    public record RemoteRef(String refName, ResolvedRef resolved) {
+    }
+
+    /**
+     * {@code wanted} (a branch, a tag in any release spelling, or the remote's HEAD when empty) as
+     * the remote advertises it, asked without fetching ({@code git ls-remote}); empty when the
+     * remote has no such ref or cannot be reached. The commit of an annotated tag the remote does
+     * not peel is the tag's own id: callers use it only to look in the cache.
+     */
+    public Optional<RemoteRef> findRemote(String url, Optional<String> wanted) {
+        Map<String, Ref> refs;
+        try {
+            refs = Git.lsRemoteRepository().setRemote(url).callAsMap();
+        } catch (GitAPIException | RuntimeException e) {
+            return Optional.empty();
+        }
+        List<String> candidates = new ArrayList<>();
+        if (wanted.isEmpty()) {
+            candidates.add(Constants.HEAD);
+        } else {
+            candidates.add(Constants.R_HEADS + wanted.get());
+            VersionNames.tagCandidates(wanted.get()).forEach(t -> candidates.add(Constants.R_TAGS + t));
+        }
+        for (String name : candidates) {
+            Ref ref = refs.get(name);
+            if (ref != null && ref.getObjectId() != null) {
+                ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+                String kind = name.equals(Constants.HEAD) ? "HEAD" : name.startsWith(Constants.R_HEADS) ? "branch" : "tag";
+                String shortName = Repository.shortenRefName(name);
+                return Optional.of(new RemoteRef(name, new ResolvedRef(id.name(), kind, shortName)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Fetches only what a checkout of one ref needs: its commit and tree, without history (a
+     * shallow fetch of depth 1, as {@code git fetch --depth 1}) into the mirror of {@code url},
+     * which is made when missing. A mirror that holds whole history already (made by
+     * {@link #fetch}) is fetched into without a depth, so that it stays whole.
+     */
+    public Path fetchShallow(String url, String refName) {
+        Path mirror = cache.mirror(url);
+        RefSpec spec = new RefSpec("+" + refName + ":" + (refName.equals(Constants.HEAD) ? REMOTE_HEAD : refName));
+        return cache.locked("mirror-" + mirror.getFileName(), () -> {
+            String label = "fetching " + Repository.shortenRefName(refName) + " of " + url;
+            if (Files.isDirectory(mirror)) {
+                boolean shallow = isShallow(mirror);
+                try (Git git = Git.open(mirror.toFile())) {
+                    reporter.progress(label);
+                    FetchCommand fetch = git.fetch().setRemote(url).setRefSpecs(spec).setProgressMonitor(new Progress(label));
+                    if (shallow) {
+                        fetch.setDepth(1);
+                    }
+                    fetch.call();
+                } catch (GitAPIException | RuntimeException e) {
+                    reporter.warn("cannot fetch " + url + " (" + reason(e) + "); using the copy fetched before");
+                }
+            } else {
+                makeMirror(url, mirror, label, git -> git.fetch().setRemote(url).setRefSpecs(spec).setDepth(1));
+            }
+            cache.touchMirror(url);
+            return mirror;
+        });
+    }
+
+    /** Whether the mirror holds only part of its history (a shallow fetch made it). */
+    public boolean isShallow(Path mirror) {
+        return Files.exists(mirror.resolve("shallow"));
+    }
+
     /** The mirror of {@code url} when the cache has one, without fetching. */
     public Optional<Path> existingMirror(String url) {
         Path mirror = cache.mirror(url);
@@ -88,6 +162,12 @@ public final class GitFetcher {
     }
 
     private void clone(String url, Path mirror) throws IOException {
+        makeMirror(url, mirror, "cloning " + url, git -> git.fetch().setRemote(url).setRefSpecs(MIRROR_REFS));
+    }
+
+    /** The first fetch into a new mirror, made beside it and moved into place only when complete. */
+    private void makeMirror(String url, Path mirror, String label, java.util.function.Function<Git, FetchCommand> fetch)
+            throws IOException {
         Path partial = mirror.resolveSibling(mirror.getFileName() + ".partial");
         if (Files.exists(partial)) {
             reporter.info("Removing an incomplete clone left by an interrupted fetch: " + partial);
@@ -96,8 +176,8 @@ public final class GitFetcher {
         Files.createDirectories(partial);
         boolean done = false;
         try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
-            reporter.progress("cloning " + url);
-            git.fetch().setRemote(url).setRefSpecs(MIRROR_REFS).setProgressMonitor(new Progress("cloning " + url)).call();
+            reporter.progress(label);
+            fetch.apply(git).setProgressMonitor(new Progress(label)).call();
             done = true;
         } catch (GitAPIException | RuntimeException e) {
             throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot clone " + url + ": " + reason(e),
@@ -169,8 +249,12 @@ public final class GitFetcher {
     public boolean fetchCommit(String url, Path mirror, String commit) {
         return cache.locked("mirror-" + mirror.getFileName(), () -> {
             try (Git git = Git.open(mirror.toFile())) {
-                git.fetch().setRemote(url).setRefSpecs(new RefSpec("+" + commit + ":refs/uknative/commits/" + commit))
-                        .setProgressMonitor(new Progress("fetching " + commit.substring(0, 12))).call();
+                FetchCommand fetch = git.fetch().setRemote(url).setRefSpecs(new RefSpec("+" + commit + ":refs/uknative/commits/" + commit))
+                        .setProgressMonitor(new Progress("fetching " + commit.substring(0, 12)));
+                if (isShallow(mirror)) {
+                    fetch.setDepth(1);
+                }
+                fetch.call();
             } catch (GitAPIException | RuntimeException e) {
                 reporter.warn("the remote " + url + " did not give commit " + commit + ": " + reason(e));
             }
@@ -187,6 +271,10 @@ public final class GitFetcher {
                 created.create(false);
             }
             Files.writeString(gitDir.resolve("objects/info/alternates"), mirror.resolve("objects").toAbsolutePath().normalize() + "\n");
+            if (isShallow(mirror)) {
+                // The borrowed history ends where the mirror's does; git walking it must know where.
+                Files.copy(mirror.resolve("shallow"), gitDir.resolve("shallow"));
+            }
             try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(folder.toFile()).build();
                     RevWalk walk = new RevWalk(repo)) {
                 RevCommit commit = walk.parseCommit(ObjectId.fromString(ref.commit()));

@@ -33,7 +33,8 @@ public final class SourceResolver {
     public enum Mode { LOCKED, READ_ONLY, UPDATE }
 
     private final SourceCache cache;
-    private final GitFetcher git;
+    private final Supplier<GitFetcher> gitFetcher;
+    private GitFetcher git;
     private final TarballFetcher tarballs;
     private final Supplier<ManifestIndex> manifests;
     private final Reporter reporter;
@@ -43,8 +44,17 @@ public final class SourceResolver {
     /** @param manifests read only when a spec names a channel or release, so git URLs and folders never need one */
     public SourceResolver(SourceCache cache, GitFetcher git, TarballFetcher tarballs, Supplier<ManifestIndex> manifests,
             Reporter reporter, Clock clock) {
+        this(cache, () -> git, tarballs, manifests, reporter, clock);
+    }
+
+    /**
+     * @param git made only when a source needs git: JGit's jar is signed, and verifying it on first
+     *            use costs about 0.1 s that a build from a local or cached tree does not need to pay
+     */
+    public SourceResolver(SourceCache cache, Supplier<GitFetcher> git, TarballFetcher tarballs, Supplier<ManifestIndex> manifests,
+            Reporter reporter, Clock clock) {
         this.cache = cache;
-        this.git = git;
+        this.gitFetcher = git;
         this.tarballs = tarballs;
         this.manifests = manifests;
         this.reporter = reporter;
@@ -127,13 +137,13 @@ public final class SourceResolver {
                 if (cached.isPresent()) {
                     return Optional.of(new Materialized(cached.get(), Optional.of(locked)));
                 }
-                Path mirror = git.existingMirror(locked.source()).filter(m -> git.has(m, locked.id()))
-                        .orElseGet(() -> git.fetch(locked.source()));
-                if (!git.has(mirror, locked.id()) && !git.fetchCommit(locked.source(), mirror, locked.id())) {
+                Path mirror = git().existingMirror(locked.source()).filter(m -> git().has(m, locked.id()))
+                        .orElseGet(() -> fetchForLock(locked));
+                if (!git().has(mirror, locked.id()) && !git().fetchCommit(locked.source(), mirror, locked.id())) {
                     throw UknativeException.invalidInput(component.location(), component.name() + ": the locked commit " + locked.id()
                             + " is not in " + locked.source(), "run  uknative update  to resolve '" + locked.spec() + "' again");
                 }
-                Path tree = git.checkout(locked.source(), mirror, new GitFetcher.ResolvedRef(locked.id(), "commit", locked.ref()));
+                Path tree = git().checkout(locked.source(), mirror, new GitFetcher.ResolvedRef(locked.id(), "commit", locked.ref()));
                 return Optional.of(new Materialized(tree, Optional.of(locked)));
             }
             case "tarball" -> {
@@ -205,26 +215,79 @@ public final class SourceResolver {
         return fresh(component, spec, recordedSpec, known);
     }
 
+    /**
+     * The mirror with the locked commit in it: only the locked ref, shallow, when the cache has no
+     * whole mirror of the remote (the ref may have moved: then the commit itself is asked for).
+     */
+    private Path fetchForLock(LockedSource locked) {
+        Optional<Path> existing = git().existingMirror(locked.source());
+        if (existing.isEmpty() || git().isShallow(existing.get())) {
+            Optional<String> ref = locked.ref().isEmpty() ? Optional.empty() : Optional.of(locked.ref());
+            Optional<GitFetcher.RemoteRef> remote = git().findRemote(locked.source(), ref);
+            if (remote.isPresent()) {
+                return git().fetchShallow(locked.source(), remote.get().refName());
+            }
+        }
+        return git().fetch(locked.source());
+    }
+
     private Materialized freshGit(ComponentSpec component, SourceSpec.Git g, String recordedSpec, List<String> known) {
         Optional<String> wanted = g.ref();
         boolean fullCommit = wanted.filter(r -> r.matches("[0-9a-fA-F]{40}")).isPresent();
-        Optional<Path> existing = git.existingMirror(g.url());
-        Path mirror = fullCommit && existing.isPresent() && git.has(existing.get(), wanted.get().toLowerCase(java.util.Locale.ROOT))
-                ? existing.get() : git.fetch(g.url());
-        Optional<GitFetcher.ResolvedRef> ref = git.resolve(mirror, wanted);
-        if (ref.isEmpty() && fullCommit && git.fetchCommit(g.url(), mirror, wanted.get().toLowerCase(java.util.Locale.ROOT))) {
-            ref = git.resolve(mirror, wanted);
+        Optional<Path> existing = git().existingMirror(g.url());
+        if (!fullCommit && (existing.isEmpty() || git().isShallow(existing.get()))) {
+            Optional<Materialized> shallow = freshShallow(component, g, recordedSpec);
+            if (shallow.isPresent()) {
+                return shallow.get();
+            }
+        }
+        Path mirror = fullCommit && existing.isPresent() && git().has(existing.get(), wanted.get().toLowerCase(java.util.Locale.ROOT))
+                ? existing.get() : git().fetch(g.url());
+        Optional<GitFetcher.ResolvedRef> ref = git().resolve(mirror, wanted);
+        if (ref.isEmpty() && fullCommit && git().fetchCommit(g.url(), mirror, wanted.get().toLowerCase(java.util.Locale.ROOT))) {
+            ref = git().resolve(mirror, wanted);
         }
         if (ref.isEmpty()) {
             Set<String> names = new LinkedHashSet<>(known);
-            names.addAll(git.refs(mirror).all());
+            names.addAll(git().refs(mirror).all());
             throw unknownVersion(component, wanted.orElse("HEAD"), List.copyOf(names), g.url());
         }
-        Path tree = git.checkout(g.url(), mirror, ref.get());
+        Path tree = git().checkout(g.url(), mirror, ref.get());
         reporter.info(component.name() + ": " + recordedSpec + " is " + ref.get().kind() + " " + ref.get().name()
                 + " at commit " + ref.get().commit().substring(0, 12));
         return new Materialized(tree, Optional.of(
                 new LockedSource(recordedSpec, "git", g.url(), wanted.orElse(""), ref.get().commit(), clock.instant())));
+    }
+
+    /**
+     * A branch, tag or HEAD resolved by asking the remote ({@code ls-remote}), its tree taken from
+     * the cache or fetched alone at depth 1: a build needs one commit's files, not the history of
+     * every branch. Empty when the remote does not advertise the ref (an abbreviated commit, an
+     * unknown name) or cannot be reached: the whole mirror then answers, or says what is available.
+     */
+    private Optional<Materialized> freshShallow(ComponentSpec component, SourceSpec.Git g, String recordedSpec) {
+        Optional<GitFetcher.RemoteRef> remote = git().findRemote(g.url(), g.ref());
+        if (remote.isEmpty()) {
+            return Optional.empty();
+        }
+        GitFetcher.ResolvedRef ref = remote.get().resolved();
+        Optional<Path> cached = cache.tree(SourceCache.gitKey(ref.commit()));
+        Path tree;
+        if (cached.isPresent()) {
+            tree = cached.get();
+        } else {
+            Path mirror = git().fetchShallow(g.url(), remote.get().refName());
+            Optional<GitFetcher.ResolvedRef> fetched = git().resolve(mirror, g.ref());
+            if (fetched.isEmpty()) {
+                return Optional.empty();
+            }
+            ref = fetched.get();
+            tree = git().checkout(g.url(), mirror, ref);
+        }
+        reporter.info(component.name() + ": " + recordedSpec + " is " + ref.kind() + " " + ref.name()
+                + " at commit " + ref.commit().substring(0, 12));
+        return Optional.of(new Materialized(tree, Optional.of(
+                new LockedSource(recordedSpec, "git", g.url(), g.ref().orElse(""), ref.commit(), clock.instant()))));
     }
 
     private static UknativeException unknownVersion(ComponentSpec component, String wanted, List<String> available, String where) {
@@ -240,6 +303,13 @@ public final class SourceResolver {
         m.channels().forEach(c -> names.add(c.name()));
         m.versions().forEach(v -> names.add(v.version()));
         return names;
+    }
+
+    private GitFetcher git() {
+        if (git == null) {
+            git = gitFetcher.get();
+        }
+        return git;
     }
 
     private ManifestIndex manifests() {
