@@ -33,9 +33,10 @@ public final class PackageImage {
      * @param name    the image's reference, e.g. {@code localhost:5000/hello:1.0}
      * @param push    push it to the reference's registry
      * @param layout  {@code --output oci:DIR}: also write an OCI image layout there
+     * @param archive {@code --output oci-archive:FILE}: also write the layout as one tar file
      */
     public record Request(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, ImageRef name, boolean push,
-            Optional<Path> layout) {
+            Optional<Path> layout, Optional<Path> archive) {
     }
 
     /**
@@ -68,7 +69,9 @@ public final class PackageImage {
                 buildRequest.kraftfile().name(), buildRequest.sources().unikraft().version(),
                 buildRequest.target().platform().id(), buildRequest.target().architecture().id());
         PackedImage image = new ImagePacker().pack(content);
-        request.layout().ifPresent(dir -> new OciLayoutWriter().write(dir, image, request.name().tag().orElse("latest")));
+        String refName = request.name().tag().orElse("latest");
+        request.layout().ifPresent(dir -> new OciLayoutWriter().write(dir, image, refName));
+        request.archive().ifPresent(file -> new OciLayoutWriter().writeArchive(file, image, refName));
         keep(services.images(), request.name(), image);
         Duration packaging = Duration.ofNanos(System.nanoTime() - start);
         Optional<Registry.PushResult> pushed = Optional.empty();
