@@ -34,9 +34,10 @@ public final class PackageImage {
      * @param push    push it to the reference's registry
      * @param layout  {@code --output oci:DIR}: also write an OCI image layout there
      * @param archive {@code --output oci-archive:FILE}: also write the layout as one tar file
+     * @param initrd  {@code --initrd FILE}: packaged at /unikraft/bin/initrd, booted with the kernel
      */
     public record Request(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, ImageRef name, boolean push,
-            Optional<Path> layout, Optional<Path> archive) {
+            Optional<Path> layout, Optional<Path> archive, Optional<Path> initrd) {
     }
 
     /**
@@ -65,7 +66,7 @@ public final class PackageImage {
         BuildRequest buildRequest = build.request(request.project(), request.jobs(), false, request.link());
         BuildResult built = build.build(buildRequest);
         long start = System.nanoTime();
-        ImageContent content = new ImageContent(built.image(), Optional.empty(), buildRequest.kraftfile().cmd(),
+        ImageContent content = new ImageContent(built.image(), request.initrd(), buildRequest.kraftfile().cmd(),
                 buildRequest.kraftfile().name(), buildRequest.sources().unikraft().version(),
                 buildRequest.target().platform().id(), buildRequest.target().architecture().id());
         PackedImage image = new ImagePacker().pack(content);

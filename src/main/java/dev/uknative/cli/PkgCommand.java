@@ -5,6 +5,7 @@ import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,6 +51,10 @@ final class PkgCommand implements Callable<Integer> {
             description = "Also write the image as an OCI image layout in DIR, or as one tar file (for air-gapped transfer).")
     String output;
 
+    @Option(names = "--initrd", paramLabel = "FILE",
+            description = "An initial ramdisk (e.g. a CPIO archive) to package with the kernel; run REF boots with it.")
+    Path initrd;
+
     @Mixin
     TargetOptions targets;
 
@@ -68,13 +73,17 @@ final class PkgCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImageRef ref = ImageRef.parse(name);
+        if (initrd != null && !Files.isRegularFile(initrd)) {
+            throw UknativeException.usage("--initrd " + initrd + " is not a file", "give the path of an existing initrd");
+        }
         Optional<Path> layout = Optional.ofNullable(output).filter(o -> !o.startsWith("oci-archive:")).map(PkgCommand::layout);
         Optional<Path> archive = Optional.ofNullable(output).filter(o -> o.startsWith("oci-archive:") && o.length() > 12)
                 .map(o -> Path.of(o.substring("oci-archive:".length())).toAbsolutePath().normalize());
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             PackageImage pkg = new PackageImage(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory, targets), Flags.jobs(jobs),
-                    link.options(), ref, push, layout, archive));
+                    link.options(), ref, push, layout, archive,
+                    Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize())));
             BuildReport.report(result.built(), reporter);
             reporter.info("Packaged " + result.name() + " (" + result.platform() + ", " + BuildReport.size(result.size()) + ") in "
                     + result.packaging().toMillis() + " ms");
