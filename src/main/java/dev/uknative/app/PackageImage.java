@@ -33,9 +33,11 @@ public final class PackageImage {
      * @param name    the image's reference, e.g. {@code localhost:5000/hello:1.0}
      * @param push    push it to the reference's registry
      * @param layout  {@code --output oci:DIR}: also write an OCI image layout there
+     * @param archive {@code --output oci-archive:FILE}: also write the layout as one tar file
+     * @param initrd  {@code --initrd FILE}: packaged at /unikraft/bin/initrd, booted with the kernel
      */
     public record Request(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, ImageRef name, boolean push,
-            Optional<Path> layout) {
+            Optional<Path> layout, Optional<Path> archive, Optional<Path> initrd) {
     }
 
     /**
@@ -64,11 +66,13 @@ public final class PackageImage {
         BuildRequest buildRequest = build.request(request.project(), request.jobs(), false, request.link());
         BuildResult built = build.build(buildRequest);
         long start = System.nanoTime();
-        ImageContent content = new ImageContent(built.image(), Optional.empty(), buildRequest.kraftfile().cmd(),
+        ImageContent content = new ImageContent(built.image(), request.initrd(), buildRequest.kraftfile().cmd(),
                 buildRequest.kraftfile().name(), buildRequest.sources().unikraft().version(),
                 buildRequest.target().platform().id(), buildRequest.target().architecture().id());
         PackedImage image = new ImagePacker().pack(content);
-        request.layout().ifPresent(dir -> new OciLayoutWriter().write(dir, image, request.name().tag().orElse("latest")));
+        String refName = request.name().tag().orElse("latest");
+        request.layout().ifPresent(dir -> new OciLayoutWriter().write(dir, image, refName));
+        request.archive().ifPresent(file -> new OciLayoutWriter().writeArchive(file, image, refName));
         keep(services.images(), request.name(), image);
         Duration packaging = Duration.ofNanos(System.nanoTime() - start);
         Optional<Registry.PushResult> pushed = Optional.empty();

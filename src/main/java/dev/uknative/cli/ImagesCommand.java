@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative images}: the local image cache. */
 @Command(name = "images", mixinStandardHelpOptions = true,
-        description = {"List the local image cache ($XDG_CACHE_HOME/uknative/images): reference,",
-            "digest, size; images packaged here (pkg) or pulled (pull, run REF)."},
+        description = {"List the images in the local image cache.",
+            "The cache ($XDG_CACHE_HOME/uknative/images) holds the images packaged here",
+            "(pkg) or pulled (pull, run REF); each is listed with its digest and size."},
         subcommands = {ImagesCommand.RmCommand.class},
         footer = {"", "Examples:", "  uknative images", "  uknative images rm localhost:5000/hello:1.0"})
 final class ImagesCommand implements Callable<Integer> {

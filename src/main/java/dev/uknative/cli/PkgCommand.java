@@ -5,6 +5,7 @@ import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,18 +18,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative pkg}: package the built unikernel as an OCI image. */
 @Command(name = "pkg", mixinStandardHelpOptions = true,
-        description = {"Build the project when needed, then package its kernel as an OCI image:",
-            "the kernel at /unikraft/bin/kernel (kraft's layout), urunc's annotations and",
+        description = {"Build the project when needed, then package it as an OCI image.",
+            "The image holds the kernel at /unikraft/bin/kernel (kraft's layout), urunc's annotations and",
             "/urunc.json, the Kraftfile's cmd as the default arguments. The image is kept",
             "in the local image cache (uknative images): uknative run NAME boots it.",
-            "--push sends it to NAME's registry; --output oci:DIR writes an OCI layout.",
+            "--push sends it to NAME's registry; --output writes an OCI layout (or tar).",
             "The same kernel always gives the same digest, printed on stdout."},
         footer = {"", "Registry credentials: Docker's config ($DOCKER_CONFIG/config.json, else",
             "~/.docker/config.json) and the credential helpers it names. Plain HTTP only",
             "for registries on this machine (localhost, 127.0.0.1); TLS everywhere else.",
             "", "Examples:",
             "  uknative pkg examples/helloworld-c --name localhost:5000/hello:1.0 --push",
-            "  uknative pkg . --name ghcr.io/me/hello --output oci:./hello-image"})
+            "  uknative pkg . --name ghcr.io/me/hello --output oci:./hello-image",
+            "  uknative pkg . --name hello:1.0 --output oci-archive:hello.tar"})
 final class PkgCommand implements Callable<Integer> {
 
     @Spec
@@ -45,8 +47,13 @@ final class PkgCommand implements Callable<Integer> {
     @Option(names = "--push", description = "Push the image to its registry.")
     boolean push;
 
-    @Option(names = "--output", paramLabel = "oci:DIR", description = "Also write the image as an OCI image layout in DIR.")
+    @Option(names = "--output", paramLabel = "oci:DIR|oci-archive:FILE",
+            description = "Also write the image as an OCI image layout in DIR, or as one tar file (for air-gapped transfer).")
     String output;
+
+    @Option(names = "--initrd", paramLabel = "FILE",
+            description = "An initial ramdisk (e.g. a CPIO archive) to package with the kernel; run REF boots with it.")
+    Path initrd;
 
     @Mixin
     TargetOptions targets;
@@ -66,15 +73,22 @@ final class PkgCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImageRef ref = ImageRef.parse(name);
-        Optional<Path> layout = Optional.ofNullable(output).map(PkgCommand::layout);
+        if (initrd != null && !Files.isRegularFile(initrd)) {
+            throw UknativeException.usage("--initrd " + initrd + " is not a file", "give the path of an existing initrd");
+        }
+        Optional<Path> layout = Optional.ofNullable(output).filter(o -> !o.startsWith("oci-archive:")).map(PkgCommand::layout);
+        Optional<Path> archive = Optional.ofNullable(output).filter(o -> o.startsWith("oci-archive:") && o.length() > 12)
+                .map(o -> Path.of(o.substring("oci-archive:".length())).toAbsolutePath().normalize());
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             PackageImage pkg = new PackageImage(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory, targets), Flags.jobs(jobs),
-                    link.options(), ref, push, layout));
+                    link.options(), ref, push, layout, archive,
+                    Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize())));
             BuildReport.report(result.built(), reporter);
             reporter.info("Packaged " + result.name() + " (" + result.platform() + ", " + BuildReport.size(result.size()) + ") in "
                     + result.packaging().toMillis() + " ms");
-            result.layout().ifPresent(dir -> reporter.info("Wrote the OCI image layout " + dir));
+            layout.ifPresent(dir -> reporter.info("Wrote the OCI image layout " + dir));
+            archive.ifPresent(file -> reporter.info("Wrote the OCI image archive " + file));
             result.pushed().ifPresent(p -> reporter.info("Pushed " + result.name() + ": " + p.uploaded() + " blob"
                     + (p.uploaded() == 1 ? "" : "s") + " uploaded, " + p.skipped() + " already there"));
             PrintWriter out = spec.commandLine().getOut();
@@ -86,7 +100,8 @@ final class PkgCommand implements Callable<Integer> {
 
     private static Path layout(String output) {
         if (!output.startsWith("oci:") || output.length() == 4) {
-            throw UknativeException.usage("--output " + output + " is not oci:DIR", "write for example  --output oci:./hello-image");
+            throw UknativeException.usage("--output " + output + " is neither oci:DIR nor oci-archive:FILE",
+                    "write for example  --output oci:./hello-image  or  --output oci-archive:hello.tar");
         }
         return Path.of(output.substring(4)).toAbsolutePath().normalize();
     }

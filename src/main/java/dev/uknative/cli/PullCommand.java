@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative pull REF}: fetch an image into the local image cache. */
 @Command(name = "pull", mixinStandardHelpOptions = true,
-        description = {"Fetch an image into the local image cache: its manifest, then only the",
-            "blobs the cache lacks, each checked against its digest. Prints the digest.",
+        description = {"Fetch an image into the local image cache.",
+            "Its manifest first, then only the blobs the cache lacks, each checked against",
+            "its digest. Prints the digest.",
             "uknative run REF boots a cached image (pulled first when not cached)."},
         footer = {"", "Examples:", "  uknative pull localhost:5000/hello:1.0", "  uknative run localhost:5000/hello:1.0"})
 final class PullCommand implements Callable<Integer> {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Build the project when needed, then boot it in QEMU.", "The serial console is on this terminal.",
             "Given a kernel image file instead of a folder, boot that image without building.",
-            "Given an image reference (REGISTRY/REPOSITORY[:TAG], see uknative pkg), boot its kernel from the image cache (pulled first when missing).",
+            "Given an image reference (see uknative pkg), boot its kernel from the image cache (pulled when missing).",
             "Arguments after -- are passed to the application; the exit status is the application's."},
         footer = {"", "Examples:",
             "  uknative run examples/helloworld-c",

@@ -86,6 +86,19 @@ class RegistryToolTest {
     }
 
     @Test
+    void theOciArchiveIsReproducibleAndSkopeoReadsIt() throws Exception {
+        Path first = work.resolve("archive/hello.tar");
+        Path second = work.resolve("archive/again.tar");
+        new OciLayoutWriter().writeArchive(first, image, "1.0");
+        new OciLayoutWriter().writeArchive(second, image, "1.0");
+        assertThat(Digests.of(second)).isEqualTo(Digests.of(first));
+
+        JsonNode inspect = new ObjectMapper().readTree(LocalRegistry.skopeo("inspect", "oci-archive:" + first + ":1.0"));
+        assertThat(inspect.path("Digest").asText()).isEqualTo(image.digest());
+        assertThat(inspect.path("Architecture").asText()).isEqualTo("amd64");
+    }
+
+    @Test
     void aSecondPushUploadsNoBlobTheRegistryHas() {
         ImageRef ref = ImageRef.parse(registry.host() + "/again:latest");
         Registry.PushResult first = client().push(image, ref);
