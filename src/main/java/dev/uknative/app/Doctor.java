@@ -10,6 +10,7 @@ import dev.uknative.project.KconfigEntry;
 import dev.uknative.project.Kraftfile;
 import dev.uknative.project.KraftfileReader;
 import dev.uknative.project.NativeLibrary;
+import dev.uknative.run.ImageCheck;
 import dev.uknative.run.QemuVersion;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -35,8 +36,8 @@ import java.util.function.Supplier;
  */
 public final class Doctor {
 
-    /** The first QEMU whose software emulation (TCG) offers RDRAND and RDSEED (QEMU commit 8b5... in 8.1.3, 8.2). */
-    public static final QemuVersion TCG_RDSEED = new QemuVersion(8, 1, 3);
+    /** The first QEMU whose software emulation (TCG) offers RDRAND and RDSEED: the same as run's check. */
+    public static final QemuVersion TCG_RDSEED = ImageCheck.TCG_RDSEED;
 
     /** Free space below which the cache cannot hold a Unikraft release, its build and a toolchain cache. */
     public static final long CACHE_NEEDS_BYTES = 512L << 20;
