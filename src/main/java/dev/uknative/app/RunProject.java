@@ -67,10 +67,10 @@ public final class RunProject {
     }
 
     /** The project's image, built when needed (the build's progress goes to {@code reporter}). */
-    public Image build(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, Reporter reporter,
+    public Image build(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, boolean compileCache, Reporter reporter,
             ProjectLoader.TargetQuestion question) {
         BuildProject build = new BuildProject(services, reporter, question);
-        BuildRequest request = build.request(project, jobs, false, link);
+        BuildRequest request = build.request(project, jobs, false, link).withCompileCache(compileCache);
         BuildResult built = build.build(request);
         return new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
                 Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log")));

@@ -151,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
             // DIR|KERNEL: a file is an image to boot as it is.
             image = Files.isRegularFile(target) ? run.kernel(target)
-                    : run.build(project.request(target, targets), Flags.jobs(jobs), link.options(), reporter,
+                    : run.build(project.request(target, targets), Flags.jobs(jobs), link.options(), link.compileCache(), reporter,
                             new TerminalTargetQuestion(spec.commandLine().getErr()));
             image.built().ifPresent(built -> BuildReport.report(built, reporter));
         }
