@@ -1,12 +1,22 @@
 package dev.uknative.build;
 
+import dev.uknative.core.UknativeException;
+import dev.uknative.process.OutputSink;
+import dev.uknative.process.ProcessResult;
+import dev.uknative.process.ProcessRunner;
+import dev.uknative.process.ProcessSpec;
+import dev.uknative.process.TailLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The compile cache shared by every project: Debian's ccache in front of Unikraft's compiler.
@@ -61,6 +71,53 @@ public record CompileCache(Path ccache, Path directory) {
                 "CCACHE_BASEDIR", buildDirectory.toAbsolutePath().normalize().toString(),
                 "CCACHE_NOHASHDIR", "1",
                 "CCACHE_STATSLOG", statsLog.toString());
+    }
+
+    /** What {@link #prune} removed: the cache's size before and after. */
+    public record Pruned(long before, long after) {
+        public long bytes() {
+            return Math.max(0, before - after);
+        }
+    }
+
+    /**
+     * Removes the objects last used more than {@code olderThan} ago ({@code ccache --evict-older-than};
+     * ccache marks an object used on every hit), or all of them ({@code ccache --clear}).
+     */
+    public Pruned prune(ProcessRunner runner, Optional<Duration> olderThan) {
+        if (!Files.isDirectory(directory)) {
+            return new Pruned(0, 0);
+        }
+        long before = size(directory);
+        List<String> command = new ArrayList<>(List.of(ccache.toString()));
+        if (olderThan.isPresent()) {
+            command.add("--evict-older-than");
+            command.add(Math.max(1, olderThan.get().toSeconds()) + "s");
+        } else {
+            command.add("--clear");
+        }
+        TailLines tail = new TailLines(10);
+        ProcessResult result = runner.run(ProcessSpec.of(command, directory).withEnvironment(Map.of("CCACHE_DIR", directory.toString()))
+                .withMergedStderr(), tail.sink(), OutputSink.DISCARD);
+        if (!result.succeeded()) {
+            throw UknativeException.toolFailed("ccache could not prune " + directory + " (exit " + result.exitCode() + "): " + String.join(" / ", tail.lines()),
+                    "remove the folder by hand: it holds only cached objects");
+        }
+        return new Pruned(before, size(directory));
+    }
+
+    private static long size(Path tree) {
+        try (Stream<Path> files = Files.walk(tree)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0; // removed while we walked: ccache may clean up at the same time
+                }
+            }).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
     }
 
     /**
