@@ -31,8 +31,8 @@ import java.util.TreeSet;
  * the rest is unnamed data (merged string literals, constant pools), shared among the inputs in
  * proportion to their input sections of that name that hold no symbol. A section no input symbol lies
  * in ({@code .eh_frame}, Unikraft's tables) is shared in proportion to the inputs' sections of that
- * name; what is left ({@code .eh_frame_hdr}, bytes before a section's first symbol, unnamed bytes no
- * input section explains) is the linker's row. So the rows add up to the image's
+ * name; what is left ({@code .eh_frame_hdr}, unnamed bytes no input section explains) is the
+ * linker's row. So the rows add up to the image's
  * allocated sections exactly; how exactly each row is right depends on the symbols' coverage.
  */
 public final class SizeAnalyzer {
@@ -125,8 +125,8 @@ public final class SizeAnalyzer {
                 share(section, section.size(), kind, inputs, false, bytes);
                 continue;
             }
-            add(bytes, LINKER, kind, owned.get(0).symbol().value() - section.address());
-            long unnamed = 0;
+            // Before the first symbol: unnamed data too (string literals placed first), or the section's alignment.
+            long unnamed = owned.get(0).symbol().value() - section.address();
             for (int i = 0; i < owned.size(); i++) {
                 Owned o = owned.get(i);
                 long end = i + 1 < owned.size() ? owned.get(i + 1).symbol().value() : section.address() + section.size();
