@@ -61,6 +61,12 @@ public final class RunProject {
         return new Image(KernelImage.check(file.toAbsolutePath().normalize()), Optional.empty(), List.of(), Optional.empty());
     }
 
+    /** The image's symbols for a debugger: Unikraft's unstripped {@code IMAGE.dbg}, else the image itself. */
+    public static Path debugImage(Path kernel) {
+        Path dbg = kernel.resolveSibling(kernel.getFileName() + ".dbg");
+        return java.nio.file.Files.isRegularFile(dbg) ? dbg : kernel;
+    }
+
     /** {@code --log FILE}: refused before anything is built or started when its folder cannot be made. */
     public static void requireLogFolder(Path log) {
         Runner.requireLogFolder(log);

@@ -4,6 +4,7 @@ import dev.uknative.app.DetachedStart;
 import dev.uknative.app.RunProject;
 import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
+import dev.uknative.run.GdbServer;
 import dev.uknative.run.KernelCommandLine;
 import dev.uknative.run.Machine;
 import dev.uknative.run.MachineSpec;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
             "  uknative run -e GREETING=hi --cpus 2 . -- --verbose",
             "  uknative run -v ./data:/data:ro -p 8080:80 .",
             "  uknative run .unikraft/build/hello_qemu-x86_64",
-            "  uknative run -d --name web -p 8080:80 ."})
+            "  uknative run -d --name web -p 8080:80 .",
+            "  uknative run --gdb 1234 .   (then attach gdb as printed)"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -113,6 +115,11 @@ final class RunCommand implements Callable<Integer> {
             description = "With -d: the machine's name, 1 to 63 of a-z 0-9 _ . - (default: the image's name and 6 random hex digits).")
     String name;
 
+    @Option(names = "--gdb", paramLabel = "[ADDR:]PORT",
+            description = "Start QEMU halted with its gdb server on PORT (127.0.0.1 unless ADDR), and print the gdb command"
+                    + " that attaches with the image's symbols (see also: uknative debug).")
+    String gdb;
+
     // -v is taken by volumes (as in kraft run).
     @Option(names = "--verbose", description = "Show the full make output and, on errors, the details.")
     boolean verbose;
@@ -134,6 +141,7 @@ final class RunCommand implements Callable<Integer> {
             shared.add(Volume.parse(v, shared.size()));
         }
         List<PortForward> forwarded = ports.stream().map(PortForward::parse).toList();
+        Optional<GdbServer> gdbServer = Optional.ofNullable(gdb).map(GdbServer::parse);
         if (initrd != null && !Files.isRegularFile(initrd)) {
             throw UknativeException.usage("--initrd " + initrd + " is not a file", "give the path of an existing initrd");
         }
@@ -166,7 +174,11 @@ final class RunCommand implements Callable<Integer> {
                 .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()))
                 .volumes(shared)
                 .ports(forwarded)
-                .timeout(Optional.ofNullable(timeout));
+                .timeout(Optional.ofNullable(timeout))
+                .gdb(gdbServer);
+        gdbServer.ifPresent(server -> ConsoleReporter.messages(spec.commandLine().getErr()).info("QEMU waits for gdb on " + server.target()
+                + ". Attach from another terminal:\n  " + GdbServer.shellLine(server.gdbArguments(Path.of("gdb"), RunProject.debugImage(kernel),
+                        List.of("hbreak main", "continue")))));
         if (detached.isPresent()) {
             // The console goes to the machine's folder; to --log as well only when asked for.
             Machine started = detached.get().start(machineBuilder, kernel, qemu, Optional.ofNullable(name),

@@ -14,7 +14,7 @@ import picocli.CommandLine.IVersionProvider;
             "A project is a folder with a Kraftfile, a Makefile.uk and the application's sources."
         },
         subcommands = {InitCommand.class, BuildCommand.class, RunCommand.class, ConfigCommand.class, MenuCommand.class, PsCommand.class, LogsCommand.class, StopCommand.class, RmCommand.class,
-            CleanCommand.class, UpdateCommand.class, VersionsCommand.class, CacheCommand.class, SymbolsCommand.class, SizeCommand.class, SuperviseCommand.class, picocli.CommandLine.HelpCommand.class},
+            CleanCommand.class, UpdateCommand.class, VersionsCommand.class, CacheCommand.class, SymbolsCommand.class, SizeCommand.class, DebugCommand.class, SuperviseCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Environment: UKNATIVE_UNIKRAFT_SOURCE (the Unikraft tree), UKNATIVE_MANIFEST (a manifest),",
             "  XDG_CACHE_HOME (the source cache is $XDG_CACHE_HOME/uknative/sources), NO_COLOR (no colours),",
             "  UKNATIVE_STATE_DIR (where detached machines are kept; default $XDG_RUNTIME_DIR/uknative,"
