@@ -1,6 +1,7 @@
 package dev.uknative.app;
 
 import dev.uknative.build.BuildRequest;
+import dev.uknative.build.BuildResult;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.process.ProcessResult;
@@ -49,8 +50,12 @@ public final class DebugProject {
     public record Result(int gdbExit, Optional<RunOutcome> machine) {
     }
 
-    /** What is debugged, after the build; {@code ready} is told it before gdb takes the terminal. */
-    public record Session(Path kernel, Path symbols, GdbServer server, List<String> gdbCommand) {
+    /**
+     * What is debugged, after the build: told to the {@link TerminalHandOver} before gdb takes the terminal.
+     *
+     * @param built the build that made the image
+     */
+    public record Session(Path kernel, Path symbols, GdbServer server, List<String> gdbCommand, Optional<BuildResult> built) {
     }
 
     /**
@@ -72,7 +77,7 @@ public final class DebugProject {
                 .commandLine(KernelCommandLine.of(List.of(), Map.of(), List.of(), image.arguments()))
                 .gdb(Optional.of(server))
                 .build();
-        Session session = new Session(image.kernel(), symbols, server, server.gdbArguments(gdb, symbols, FIRST_COMMANDS));
+        Session session = new Session(image.kernel(), symbols, server, server.gdbArguments(gdb, symbols, FIRST_COMMANDS), image.built());
 
         AtomicReference<RunOutcome> ended = new AtomicReference<>();
         Thread machineThread = new Thread(() -> {

@@ -56,6 +56,7 @@ final class DebugCommand implements Callable<Integer> {
             result = new DebugProject(new Services()).debug(project.request(directory, targets), Flags.jobs(jobs), link.options(),
                     link.compileCache(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()), parent.streams().out(),
                     parent.streams().err(), (session, gdb) -> {
+                        session.built().ifPresent(built -> BuildReport.report(built, reporter));
                         reporter.endProgress();
                         reporter.info("QEMU is halted with its gdb server on " + session.server().target() + "; gdb takes this terminal:\n  "
                                 + GdbServer.shellLine(session.gdbCommand()));
