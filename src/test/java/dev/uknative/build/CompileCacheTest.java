@@ -2,9 +2,16 @@ package dev.uknative.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.uknative.process.ProcessRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CompileCacheTest {
 
@@ -31,6 +38,28 @@ class CompileCacheTest {
                 .containsEntry("CCACHE_BASEDIR", "/p/.unikraft/build")
                 .containsEntry("CCACHE_NOHASHDIR", "1")
                 .containsEntry("CCACHE_STATSLOG", "/p/.unikraft/build/uknative/s.log");
+    }
+
+    @Tag("tool")
+    @Test
+    void pruningKeepsRecentObjectsAndClearingEmptiesTheCache(@TempDir Path dir) throws Exception {
+        Path ccache = Path.of("/usr/bin/ccache");
+        Assumptions.assumeTrue(Files.isExecutable(ccache), "ccache is not installed");
+        CompileCache cache = CompileCache.in(ccache, dir.resolve("uknative"));
+        Files.writeString(dir.resolve("a.c"), "int f(void) { return 42; }\n");
+        ProcessBuilder compile = new ProcessBuilder(ccache.toString(), "gcc", "-c", "a.c", "-o", "a.o").directory(dir.toFile())
+                .redirectErrorStream(true);
+        compile.environment().putAll(cache.environment(dir, dir.resolve("stats.log")));
+        assertThat(compile.start().waitFor()).isZero();
+        assertThat(CompileCache.Statistics.read(dir.resolve("stats.log"))).isEqualTo(new CompileCache.Statistics(0, 1));
+
+        CompileCache.Pruned recent = cache.prune(new ProcessRunner(), Optional.of(Duration.ofDays(1)));
+        CompileCache.Pruned all = cache.prune(new ProcessRunner(), Optional.empty());
+
+        assertThat(recent.bytes()).as("an object used today stays").isZero();
+        assertThat(all.before()).isGreaterThan(0);
+        assertThat(all.bytes()).isGreaterThan(0);
+        assertThat(all.after()).isLessThan(all.before());
     }
 
     @Test
