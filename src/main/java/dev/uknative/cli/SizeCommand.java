@@ -68,7 +68,7 @@ final class SizeCommand implements Callable<Integer> {
     static String table(SizeReport report, int symbolsPerRow) {
         StringBuilder t = new StringBuilder();
         int width = Math.max(9, report.components().stream().mapToInt(c -> c.name().length()).max().orElse(9));
-        width = Math.min(width, 34);
+        width = Math.min(width, 29); // 29 + 5 columns of 10: 79, for an 80-column terminal
         String format = "%-" + width + "s %9s %9s %9s %9s %9s%n";
         t.append(String.format(format, "COMPONENT", "TEXT", "RODATA", "DATA", "BSS", "TOTAL"));
         for (SizeReport.Component c : report.components()) {
