@@ -1,7 +1,6 @@
 package dev.uknative.size;
 
 import dev.uknative.elf.ArchiveReader;
-import dev.uknative.elf.ArchiveSymbols;
 import dev.uknative.elf.ElfFile;
 import dev.uknative.elf.ElfLayout;
 import dev.uknative.elf.ElfReader;
@@ -65,10 +64,11 @@ public final class SizeAnalyzer {
                     file.sections()));
         }
         for (Path archive : inputs.archives()) {
-            ArchiveSymbols members = ar.read(archive);
-            for (ObjectSymbols member : members.members()) {
-                all.add(new Input(archive.getFileName() + "(" + member.name() + ")", SizeReport.Origin.NATIVE, member.defined(),
-                        member.undefined(), List.of()));
+            for (ElfFile member : ar.readObjects(archive)) {
+                // Zig names members by their full build path: the file name is what tells them apart.
+                String memberName = member.name().substring(member.name().lastIndexOf('/') + 1);
+                all.add(new Input(archive.getFileName() + "(" + memberName + ")", SizeReport.Origin.NATIVE,
+                        member.symbols().stream().filter(ElfSymbol::isDefined).toList(), member.globals().undefined(), member.sections()));
             }
         }
         return attribute(elf.readLayout(debugImage), imageName, all);
