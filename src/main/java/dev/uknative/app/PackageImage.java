@@ -36,7 +36,7 @@ public final class PackageImage {
      * @param archive {@code --output oci-archive:FILE}: also write the layout as one tar file
      * @param initrd  {@code --initrd FILE}: packaged at /unikraft/bin/initrd, booted with the kernel
      */
-    public record Request(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, ImageRef name, boolean push,
+    public record Request(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, boolean compileCache, ImageRef name, boolean push,
             Optional<Path> layout, Optional<Path> archive, Optional<Path> initrd) {
     }
 
@@ -63,7 +63,7 @@ public final class PackageImage {
 
     public Result run(Request request) {
         BuildProject build = new BuildProject(services, reporter, question);
-        BuildRequest buildRequest = build.request(request.project(), request.jobs(), false, request.link());
+        BuildRequest buildRequest = build.request(request.project(), request.jobs(), false, request.link()).withCompileCache(request.compileCache());
         BuildResult built = build.build(buildRequest);
         long start = System.nanoTime();
         ImageContent content = new ImageContent(built.image(), request.initrd(), buildRequest.kraftfile().cmd(),

@@ -153,10 +153,10 @@ public final class RunProject {
      * the options the flags need are written to the Kraftfile (never over what it sets itself), the
      * image is built again and checked again.
      */
-    public Checked build(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, Reporter reporter,
+    public Checked build(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, boolean compileCache, Reporter reporter,
             ProjectLoader.TargetQuestion question, RunCheck check) {
         BuildProject build = new BuildProject(services, reporter, question);
-        BuildRequest request = build.request(project, jobs, false, link);
+        BuildRequest request = build.request(project, jobs, false, link).withCompileCache(compileCache);
         BuildResult built = build.build(request);
         Path config = ProjectLayout.of(request.kraftfile()).configFile(request.imageName());
         List<ImageCheck.ParameterLibrary> parameters = parameterLibraries(request, check);
@@ -166,7 +166,7 @@ public final class RunProject {
         // Nothing is turned on (and nothing rebuilt) for a run that would be refused anyway.
         if (autoConfig && !result.missing().isEmpty() && result.invalid().isEmpty() && result.hostLacks().isEmpty()) {
             turnedOn = new AutoConfig(services, reporter).turnOn(project, request, result.missing());
-            request = build.request(project, jobs, false, link);
+            request = build.request(project, jobs, false, link).withCompileCache(compileCache);
             built = build.build(request);
             result = check(built.image(), Optional.of(config), parameters, check);
         }
@@ -211,16 +211,22 @@ public final class RunProject {
         }
     }
 
+    /** The image's symbols for a debugger: Unikraft's unstripped {@code IMAGE.dbg}, else the image itself. */
+    public static Path debugImage(Path kernel) {
+        Path dbg = kernel.resolveSibling(kernel.getFileName() + ".dbg");
+        return java.nio.file.Files.isRegularFile(dbg) ? dbg : kernel;
+    }
+
     /** {@code --log FILE}: refused before anything is built or started when its folder cannot be made. */
     public static void requireLogFolder(Path log) {
         Runner.requireLogFolder(log);
     }
 
     /** The project's image, built when needed (the build's progress goes to {@code reporter}). */
-    public Image build(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, Reporter reporter,
+    public Image build(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, boolean compileCache, Reporter reporter,
             ProjectLoader.TargetQuestion question) {
         BuildProject build = new BuildProject(services, reporter, question);
-        BuildRequest request = build.request(project, jobs, false, link);
+        BuildRequest request = build.request(project, jobs, false, link).withCompileCache(compileCache);
         BuildResult built = build.build(request);
         return new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
                 Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log")), Optional.empty());

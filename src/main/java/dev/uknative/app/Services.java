@@ -1,6 +1,7 @@
 package dev.uknative.app;
 
 import dev.uknative.build.Builder;
+import dev.uknative.build.CompileCache;
 import dev.uknative.build.KconfigConfigurator;
 import dev.uknative.build.MakeDriver;
 import dev.uknative.core.Reporter;
@@ -43,7 +44,12 @@ public final class Services {
     }
 
     public MakeDriver make(Reporter reporter) {
-        return new MakeDriver(processes, tools.require("make", "make"), reporter);
+        return new MakeDriver(processes, tools.require("make", "make"), reporter, compileCache());
+    }
+
+    /** The compile cache shared by all projects, when ccache is installed. */
+    public Optional<CompileCache> compileCache() {
+        return tools.find("ccache").map(ccache -> CompileCache.in(ccache, Paths.cacheHome()));
     }
 
     public KconfigConfigurator configurator() {

@@ -10,9 +10,10 @@ import java.util.Objects;
  *
  * @param force run make even when no input changed since the last successful build
  * @param link  what the link plan of foreign archives may do
+ * @param compileCache compile through the shared compile cache when ccache is there ({@code --no-compile-cache} turns it off)
  */
 public record BuildRequest(Kraftfile kraftfile, TargetSpec target, LocalSourceResolver.Resolved sources, int jobs, boolean force,
-                           LinkOptions link) {
+                           LinkOptions link, boolean compileCache) {
 
     /**
      * @param autoConfig turn on the Unikraft libraries that provide what foreign code needs ({@code --no-auto-config} turns it off)
@@ -23,7 +24,7 @@ public record BuildRequest(Kraftfile kraftfile, TargetSpec target, LocalSourceRe
     }
 
     public BuildRequest(Kraftfile kraftfile, TargetSpec target, LocalSourceResolver.Resolved sources, int jobs, boolean force) {
-        this(kraftfile, target, sources, jobs, force, LinkOptions.DEFAULT);
+        this(kraftfile, target, sources, jobs, force, LinkOptions.DEFAULT, true);
     }
 
     public BuildRequest {
@@ -37,7 +38,11 @@ public record BuildRequest(Kraftfile kraftfile, TargetSpec target, LocalSourceRe
     }
 
     public BuildRequest withLink(LinkOptions options) {
-        return new BuildRequest(kraftfile, target, sources, jobs, force, options);
+        return new BuildRequest(kraftfile, target, sources, jobs, force, options, compileCache);
+    }
+
+    public BuildRequest withCompileCache(boolean use) {
+        return new BuildRequest(kraftfile, target, sources, jobs, force, link, use);
     }
 
     /** Unikraft's image name for this build: {@code <name>_<plat>-<arch>}. */

@@ -100,14 +100,25 @@ public final class Builder {
                     LinkPlanReport.report(d.plan(), reporter);
                 });
             }
-            MakeStep.Outcome made = new MakeStep(make).run(new MakeStep.Input(layout, imageName, invocation, archives.paths(), request.force(),
+            MakeStep.Outcome made = new MakeStep(compileWith(request)).run(new MakeStep.Input(layout, imageName, invocation, archives.paths(), request.force(),
                     configured.reconfigured(), planned.diagnosis().map(SymbolDoctor.Diagnosis::plan)));
             return new BuildResult(made.image(), Files.size(made.image()), made.compiled(), configured.reconfigured(), made.upToDate(),
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(System.nanoTime() - start), made.cache());
         } catch (IOException e) {
             throw UknativeException.environment("cannot write in " + layout.buildDirectory() + ": " + e.getMessage(),
                     "check the free space and permissions of the project folder");
         }
+    }
+
+    /** make with the compile cache unless the request turns it off; without ccache, one note says so. */
+    private Make compileWith(BuildRequest request) {
+        if (!request.compileCache()) {
+            return make.withoutCompileCache();
+        }
+        if (make.compileCache().isEmpty()) {
+            reporter.info("Note: ccache not found, compiling without the shared compile cache (apt install ccache)");
+        }
+        return make;
     }
 
     /**

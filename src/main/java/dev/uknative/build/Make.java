@@ -13,5 +13,15 @@ public interface Make {
      * @param log     receives every byte make prints; not closed
      * @param started told make's process as soon as it runs
      */
+    /** The compile cache make compiles through, if any. */
+    default java.util.Optional<CompileCache> compileCache() {
+        return java.util.Optional.empty();
+    }
+
+    /** The same make without the compile cache ({@code --no-compile-cache}). */
+    default Make withoutCompileCache() {
+        return this;
+    }
+
     MakeDriver.Outcome run(MakeInvocation invocation, String what, OutputStream log, Consumer<ProcessHandle> started);
 }

@@ -8,9 +8,13 @@ import dev.uknative.process.OutputSink;
 import dev.uknative.process.ProcessResult;
 import dev.uknative.process.ProcessRunner;
 import dev.uknative.process.ProcessSpec;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs make for Unikraft: output merged in its true order, written whole to the build log, followed
@@ -24,15 +28,39 @@ public final class MakeDriver implements Make {
     private final ProcessRunner runner;
     private final Path make;
     private final Reporter reporter;
+    private final Optional<CompileCache> cache;
 
     public MakeDriver(ProcessRunner runner, Path make, Reporter reporter) {
+        this(runner, make, reporter, Optional.empty());
+    }
+
+    /** @param cache compile through ccache with this cache (see {@link CompileCache}) */
+    public MakeDriver(ProcessRunner runner, Path make, Reporter reporter, Optional<CompileCache> cache) {
         this.runner = runner;
         this.make = make;
         this.reporter = reporter;
+        this.cache = cache;
     }
 
-    /** How one make run ended, and what its output said. */
-    public record Outcome(ProcessResult result, MakeOutputParser output) {
+    /**
+     * How one make run ended, and what its output said.
+     *
+     * @param cacheStatistics what the compile cache gave, when make compiled through it
+     */
+    public record Outcome(ProcessResult result, MakeOutputParser output, Optional<CompileCache.Statistics> cacheStatistics) {
+        public Outcome(ProcessResult result, MakeOutputParser output) {
+            this(result, output, Optional.empty());
+        }
+    }
+
+    @Override
+    public Optional<CompileCache> compileCache() {
+        return cache;
+    }
+
+    @Override
+    public MakeDriver withoutCompileCache() {
+        return new MakeDriver(runner, make, reporter, Optional.empty());
     }
 
     /**
@@ -57,8 +85,26 @@ public final class MakeDriver implements Make {
                 reporter.progress(what + ": " + count + parser.currentStep());
             }
         });
-        ProcessSpec spec = ProcessSpec.of(invocation.arguments(make), invocation.unikraft())
-                .withEnvironment(ENVIRONMENT)
+        Map<String, String> environment = new HashMap<>(ENVIRONMENT);
+        MakeInvocation call = invocation;
+        Path statsLog = invocation.buildDirectory().resolve("uknative").resolve("ccache-stats.log");
+        if (cache.isPresent()) {
+            Map<String, String> variables = new HashMap<>(invocation.variables());
+            variables.putAll(cache.get().makeVariables());
+            call = invocation.withGoals(invocation.goals(), variables);
+            environment.putAll(cache.get().environment(invocation.buildDirectory(), statsLog));
+            try {
+                Files.createDirectories(statsLog.getParent());
+                Files.deleteIfExists(statsLog);
+                Files.createDirectories(cache.get().directory());
+            } catch (IOException e) {
+                throw UknativeException.environment("cannot prepare the compile cache: " + e.getMessage(),
+                        "check the permissions of " + cache.get().directory() + " and " + statsLog.getParent()
+                                + ", or build with --no-compile-cache");
+            }
+        }
+        ProcessSpec spec = ProcessSpec.of(call.arguments(make), invocation.unikraft())
+                .withEnvironment(environment)
                 .withMergedStderr();
         reporter.progress(what);
         ProcessResult result = runner.run(spec, toLog.andThen(follow), OutputSink.DISCARD, started);
@@ -66,6 +112,14 @@ public final class MakeDriver implements Make {
             throw UknativeException.environment("cannot write the build log: " + toLog.failure().get().getMessage(),
                     "check the free space and permissions of the build folder");
         }
-        return new Outcome(result, parser);
+        Optional<CompileCache.Statistics> statistics = Optional.empty();
+        if (cache.isPresent()) {
+            try {
+                statistics = Optional.of(CompileCache.Statistics.read(statsLog));
+            } catch (IOException e) {
+                reporter.warn("cannot read the compile cache's statistics " + statsLog + ": " + e.getMessage());
+            }
+        }
+        return new Outcome(result, parser, statistics);
     }
 }

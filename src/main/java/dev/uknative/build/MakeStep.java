@@ -23,7 +23,7 @@ final class MakeStep {
      * @param upToDate whether make was left out because nothing changed
      * @param compiled objects compiled by this make run
      */
-    record Outcome(Path image, boolean upToDate, int compiled) {
+    record Outcome(Path image, boolean upToDate, int compiled, Optional<CompileCache.Statistics> cache) {
     }
 
     /** Everything the step decides on. */
@@ -43,11 +43,12 @@ final class MakeStep {
         Path stamp = layout.buildStamp(in.imageName());
         UnfinishedBuild unfinished = unfinished(layout, in.imageName());
         if (upToDate(in, unfinished)) {
-            return new Outcome(image, true, 0);
+            return new Outcome(image, true, 0, Optional.empty());
         }
         // A build that fails or is killed from here on must not leave a stamp that says "up to date".
         Files.deleteIfExists(stamp);
         int compiled;
+        Optional<CompileCache.Statistics> cache;
         try (OutputStream log = new BufferedOutputStream(Files.newOutputStream(layout.makeLog()))) {
             unfinished.begin();
             MakeDriver.Outcome outcome = make.run(in.invocation(), "building " + in.imageName(), log, unfinished::started);
@@ -59,13 +60,14 @@ final class MakeStep {
             }
             unfinished.end();
             compiled = outcome.output().compiled();
+            cache = outcome.cacheStatistics();
         }
         if (!Files.isRegularFile(image)) {
             throw UknativeException.toolFailed("make succeeded but wrote no image at " + image,
                     "check that the target's platform and architecture are enabled; full log: " + layout.makeLog());
         }
         AtomicFiles.write(stamp, BuildFingerprint.compute(in.invocation(), image, in.archives()));
-        return new Outcome(image, false, compiled);
+        return new Outcome(image, false, compiled, cache);
     }
 
     /**

@@ -51,7 +51,8 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             BuildProject build = new BuildProject(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
-            BuildRequest request = build.request(project.request(directory, targets), Flags.jobs(jobs), force, link.options());
+            BuildRequest request = build.request(project.request(directory, targets), Flags.jobs(jobs), force, link.options())
+                    .withCompileCache(link.compileCache());
             BuildResult result = BuildReport.report(build.build(request), reporter);
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.image());

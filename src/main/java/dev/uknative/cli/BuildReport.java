@@ -19,6 +19,7 @@ final class BuildReport {
                 result.elapsed().toMillis() / 1000.0,
                 result.compiled() == 0 ? ", nothing to compile"
                         : ", " + result.compiled() + (result.compiled() == 1 ? " object" : " objects") + " compiled"));
+        result.cache().filter(s -> s.objects() > 0).ifPresent(s -> reporter.info("  " + s.describe()));
         return result;
     }
 

@@ -1,5 +1,6 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.PruneCaches;
 import dev.uknative.app.Services;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.UknativeException;
@@ -64,7 +65,9 @@ final class CacheCommand implements Callable<Integer> {
     @Command(name = "prune", mixinStandardHelpOptions = true,
             description = {"Remove cached trees (all of them, or those unused for more than --older-than days), the git mirrors",
                 "no remaining tree needs, and leftovers of interrupted fetches. Entries in use by a running uknative stay.",
-                "Projects fetch what they need again on their next build (their lock files keep the versions)."})
+                "Projects fetch what they need again on their next build (their lock files keep the versions).",
+                "Also removes the compile cache's objects ($XDG_CACHE_HOME/uknative/ccache) unused for as long (all without",
+                "--older-than): builds then compile them again."})
     static final class PruneCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -81,13 +84,18 @@ final class CacheCommand implements Callable<Integer> {
                 throw UknativeException.usage("--older-than must be 0 or more days, not " + olderThanDays, null);
             }
             try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-                SourceCache cache = new Services().sourceCache(reporter);
-                SourceCache.Pruned pruned = cache.prune(Optional.ofNullable(olderThanDays).map(Duration::ofDays));
+                PruneCaches.Result result = new PruneCaches(new Services(), reporter)
+                        .prune(Optional.ofNullable(olderThanDays).map(Duration::ofDays));
+                SourceCache.Pruned pruned = result.sources();
                 PrintWriter out = spec.commandLine().getOut();
                 pruned.removed().forEach(out::println);
                 out.flush();
                 reporter.info("Removed " + pruned.removed().size() + (pruned.removed().size() == 1 ? " entry" : " entries")
-                        + " (" + BuildReport.size(pruned.bytes()) + ") from " + cache.root());
+                        + " (" + BuildReport.size(pruned.bytes()) + ") from " + result.sourceCache());
+                reporter.info(result.compiled()
+                        .map(c -> "Removed " + BuildReport.size(c.bytes()) + " of compiled objects from " + result.compileCache()
+                                + " (" + BuildReport.size(c.after()) + " left)")
+                        .orElse("No compile cache to prune (ccache is not installed)"));
                 return 0;
             }
         }

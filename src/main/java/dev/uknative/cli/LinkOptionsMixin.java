@@ -3,7 +3,7 @@ package dev.uknative.cli;
 import dev.uknative.build.BuildRequest;
 import picocli.CommandLine.Option;
 
-/** What the link plan of {@code native:} libraries may do, for commands that build. */
+/** What the link plan of {@code native:} libraries may do, and whether make compiles through the compile cache, for commands that build. */
 public final class LinkOptionsMixin {
 
     @Option(names = "--no-auto-config",
@@ -13,6 +13,14 @@ public final class LinkOptionsMixin {
     @Option(names = "--no-stubs",
             description = "Do not stub symbols that nothing provides: the link fails on them (to see exactly what is missing).")
     boolean noStubs;
+
+    @Option(names = "--no-compile-cache",
+            description = "Compile without the compile cache that all projects share (ccache, in $XDG_CACHE_HOME/uknative/ccache).")
+    boolean noCompileCache;
+
+    boolean compileCache() {
+        return !noCompileCache;
+    }
 
     BuildRequest.LinkOptions options() {
         return new BuildRequest.LinkOptions(!noAutoConfig, !noStubs);

@@ -82,7 +82,7 @@ final class PkgCommand implements Callable<Integer> {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             PackageImage pkg = new PackageImage(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory, targets), Flags.jobs(jobs),
-                    link.options(), ref, push, layout, archive,
+                    link.options(), link.compileCache(), ref, push, layout, archive,
                     Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize())));
             BuildReport.report(result.built(), reporter);
             reporter.info("Packaged " + result.name() + " (" + result.platform() + ", " + BuildReport.size(result.size()) + ") in "

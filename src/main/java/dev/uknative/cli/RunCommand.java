@@ -5,6 +5,7 @@ import dev.uknative.app.RunProject;
 import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
+import dev.uknative.run.GdbServer;
 import dev.uknative.run.ImageCheck;
 import dev.uknative.run.KernelCommandLine;
 import dev.uknative.run.Machine;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
             "  uknative run --auto-config -e GREETING=hi .",
             "  uknative run .unikraft/build/hello_qemu-x86_64",
             "  uknative run localhost:5000/hello:1.0",
-            "  uknative run -d --name web -p 8080:80 ."})
+            "  uknative run -d --name web -p 8080:80 .",
+            "  uknative run --gdb 1234 .   (then attach gdb as printed)"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -123,6 +125,11 @@ final class RunCommand implements Callable<Integer> {
                     + " Kraftfile), build again and run; without it such a run is refused before QEMU starts.")
     boolean autoConfig;
 
+    @Option(names = "--gdb", paramLabel = "[ADDR:]PORT",
+            description = "Start QEMU halted with its gdb server on PORT (127.0.0.1 unless ADDR), and print the gdb command"
+                    + " that attaches with the image's symbols (see also: uknative debug).")
+    String gdb;
+
     // -v is taken by volumes (as in kraft run).
     @Option(names = "--verbose", description = "Show the full make output and, on errors, the details.")
     boolean verbose;
@@ -146,6 +153,7 @@ final class RunCommand implements Callable<Integer> {
             shared.add(Volume.parse(v, shared.size()));
         }
         List<PortForward> forwarded = ports.stream().map(PortForward::parse).toList();
+        Optional<GdbServer> gdbServer = Optional.ofNullable(gdb).map(GdbServer::parse);
         if (initrd != null && !Files.isRegularFile(initrd)) {
             throw UknativeException.usage("--initrd " + initrd + " is not a file", "give the path of an existing initrd");
         }
@@ -167,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
             // DIR|KERNEL|REF: a file is an image to boot as it is; a reference, an OCI image's kernel.
             checked = reference.isPresent() ? run.image(reference.get(), check, reporter)
                     : Files.isRegularFile(target) ? run.kernel(target, check, reporter)
-                    : run.build(project.request(target, targets), Flags.jobs(jobs), link.options(), reporter,
+                    : run.build(project.request(target, targets), Flags.jobs(jobs), link.options(), link.compileCache(), reporter,
                             new TerminalTargetQuestion(spec.commandLine().getErr()), check);
             checked.image().built().ifPresent(built -> BuildReport.report(built, reporter));
         }
@@ -183,7 +191,11 @@ final class RunCommand implements Callable<Integer> {
                 .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()).or(image::initrd))
                 .volumes(shared)
                 .ports(forwarded)
-                .timeout(Optional.ofNullable(timeout));
+                .timeout(Optional.ofNullable(timeout))
+                .gdb(gdbServer);
+        gdbServer.ifPresent(server -> ConsoleReporter.messages(spec.commandLine().getErr()).info("QEMU waits for gdb on " + server.target()
+                + ". Attach from another terminal:\n  " + GdbServer.shellLine(server.gdbArguments(Path.of("gdb"), RunProject.debugImage(kernel),
+                        List.of("hbreak main", "continue")))));
         if (detached.isPresent()) {
             // The console goes to the machine's folder; to --log as well only when asked for.
             Machine started = detached.get().start(machineBuilder, kernel, qemu, Optional.ofNullable(name),

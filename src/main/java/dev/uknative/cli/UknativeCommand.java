@@ -45,6 +45,8 @@ public final class UknativeCommand implements java.util.concurrent.Callable<Inte
         all.put("versions", VersionsCommand.class);
         all.put("cache", CacheCommand.class);
         all.put("symbols", SymbolsCommand.class);
+        all.put("size", SizeCommand.class);
+        all.put("debug", DebugCommand.class);
         all.put("doctor", DoctorCommand.class);
         all.put("supervise", SuperviseCommand.class);
         all.put("help", picocli.CommandLine.HelpCommand.class);

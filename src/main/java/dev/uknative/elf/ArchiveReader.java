@@ -47,14 +47,30 @@ public final class ArchiveReader {
         return read(ByteBuffer.wrap(bytes), name, true);
     }
 
+    /**
+     * Every ELF member read whole (sections, all symbols, locals included), named by its member name:
+     * what a size report needs. Members that are not ELF objects are left out.
+     */
+    public List<ElfFile> readObjects(Path archive) {
+        List<ElfFile> objects = new ArrayList<>();
+        read(ElfReader.map(archive), archive.toString(), parser -> objects.add(parser.file()));
+        return objects;
+    }
+
     private static ArchiveSymbols read(ByteBuffer bytes, String name, boolean withSyscalls) {
+        List<ObjectSymbols> members = new ArrayList<>();
+        List<SkippedMember> skipped = read(bytes, name, parser -> members.add(parser.globals(withSyscalls)));
+        return ArchiveSymbols.of(name, members, skipped);
+    }
+
+    /** Walks the members, handing each ELF one's parser to {@code member}; returns the members skipped. */
+    private static List<SkippedMember> read(ByteBuffer bytes, String name, java.util.function.Consumer<ElfParser> member) {
         Region archive = new Region(bytes, Region.printable(name));
         archive.require(0, MAGIC.length, "archive magic");
         boolean thin = startsWith(archive, 0, THIN_MAGIC);
         if (!thin && !startsWith(archive, 0, MAGIC)) {
             throw archive.invalid(0, "archive magic: expected !<arch>\\n");
         }
-        List<ObjectSymbols> members = new ArrayList<>();
         List<SkippedMember> skipped = new ArrayList<>();
         List<String> thinMembers = new ArrayList<>();
         byte[] longNames = null;
@@ -113,7 +129,7 @@ public final class ArchiveReader {
                 continue;
             }
             classify(archive, name, header, memberName, archive.slice(content, contentSize,
-                    archive.where() + "(" + Region.printable(memberName) + ")"), members, skipped, withSyscalls);
+                    archive.where() + "(" + Region.printable(memberName) + ")"), member, skipped);
         }
         if (thin) {
             throw UknativeException.invalidInput(Location.of(Path.of(archive.where())),
@@ -122,14 +138,14 @@ public final class ArchiveReader {
                     "make a regular archive from them (ar rcs new.a followed by the member paths, which are relative"
                             + " to the archive's folder), or use `ar rcs` instead of `ar rcsT`");
         }
-        return ArchiveSymbols.of(name, members, skipped);
+        return skipped;
     }
 
     private static void classify(Region archive, String archiveName, int header, String memberName, Region member,
-            List<ObjectSymbols> members, List<SkippedMember> skipped, boolean withSyscalls) {
+            java.util.function.Consumer<ElfParser> members, List<SkippedMember> skipped) {
         int magic = member.size() >= 4 ? member.buffer().getInt(0) : 0;
         if (magic == 0x464c457f) { // \x7fELF
-            members.add(new ElfParser(member, memberName).globals(withSyscalls));
+            members.accept(new ElfParser(member, memberName));
         } else if (magic == 0xdec0_4342 || magic == 0x0b17_c0de) { // "BC\xC0\xDE", or the bitcode wrapper
             throw archive.error(header, "LLVM bitcode member " + memberName + ": its symbols cannot be read and the"
                     + " GNU toolchain cannot link it",

@@ -222,9 +222,32 @@ final class ElfParser {
     private record Section(int index, int header, int offset, int size) {
     }
 
+    /** Sections with their addresses and flags, and {@code .symtab}'s symbols with their values. */
+    ElfLayout layout() {
+        List<ElfLayout.Section> sections = new ArrayList<>(shnum);
+        for (int i = 0; i < shnum; i++) {
+            int h = header(i);
+            sections.add(new ElfLayout.Section(i, sectionName(i), image.u32(h + 4), image.u64(h + 8), image.u64(h + 16), image.u64(h + 32)));
+        }
+        List<ElfLayout.Symbol> symbols = new ArrayList<>();
+        symbols(findTable(SHT_SYMTAB), false, (symbol, shndx, value) -> symbols.add(new ElfLayout.Symbol(symbol, shndx, value)));
+        return new ElfLayout(name, sections, symbols);
+    }
+
+    /** Told each symbol read, with its section index ({@code st_shndx}, extended indexes resolved) and {@code st_value}. */
+    private interface SymbolVisitor {
+        void symbol(ElfSymbol symbol, int sectionIndex, long value);
+    }
+
     private List<ElfSymbol> symbols(int table, boolean globalsOnly) {
+        List<ElfSymbol> out = new ArrayList<>();
+        symbols(table, globalsOnly, (symbol, shndx, value) -> out.add(symbol));
+        return out;
+    }
+
+    private void symbols(int table, boolean globalsOnly, SymbolVisitor visitor) {
         if (table < 0) {
-            return List.of();
+            return;
         }
         String tableName = image.u32(header(table) + 4) == SHT_DYNSYM ? ".dynsym" : ".symtab";
         Section symbols = section(table, "symbol table " + tableName);
@@ -245,7 +268,6 @@ final class ElfParser {
         byte[] strtab = image.copy(strings.offset(), strings.size());
         int[] extendedIndexes = extendedIndexes(table, symbols.size() / SYM_SIZE);
         int count = symbols.size() / SYM_SIZE;
-        List<ElfSymbol> out = new ArrayList<>(globalsOnly ? Math.min(count, 1024) : count);
         for (int i = 1; i < count; i++) {
             int at = symbols.offset() + i * SYM_SIZE;
             int info = image.u8(at + 4);
@@ -278,9 +300,9 @@ final class ElfParser {
                 throw image.invalid(at + 6, "section index " + Integer.toUnsignedString(shndx) + " of symbol "
                         + symbolName + ": there are " + shnum + " sections");
             }
-            out.add(new ElfSymbol(symbolName, binding, SymbolType.of(info & 0xf), section, image.u64(at + 16)));
+            visitor.symbol(new ElfSymbol(symbolName, binding, SymbolType.of(info & 0xf), section, image.u64(at + 16)), shndx,
+                    image.u64(at + 8));
         }
-        return out;
     }
 
     /** The {@code SHT_SYMTAB_SHNDX} entries for {@code table}, or null when there is none. */

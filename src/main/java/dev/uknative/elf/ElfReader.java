@@ -30,6 +30,11 @@ public final class ElfReader {
         return parser(ByteBuffer.wrap(bytes), name, name).file();
     }
 
+    /** Where things are: sections with addresses and flags, {@code .symtab} with symbol values. */
+    public ElfLayout readLayout(Path file) {
+        return parser(map(file), file.toString(), file.getFileName().toString()).layout();
+    }
+
     /** Only the link interface of the file: its defined and undefined globals. */
     public ObjectSymbols readSymbols(Path file) {
         return parser(map(file), file.toString(), file.getFileName().toString()).globals();

@@ -138,6 +138,44 @@ public final class ProcessRunner {
     }
 
     /**
+     * Runs an interactive program on this process's terminal (stdin, stdout and stderr inherited, as a
+     * shell runs a foreground job) and waits for it: a debugger. The spec's stream settings and timeout
+     * do not apply; the child ends with this process when the spec asks for it. Keeping Ctrl-C from
+     * ending this process meanwhile is the caller's business (the terminal belongs to the command line).
+     *
+     * @throws UknativeException with {@link ExitCode#ENVIRONMENT} when the program cannot be started,
+     *         {@link ExitCode#INTERRUPTED} when this thread is interrupted while waiting
+     */
+    public ProcessResult runInTerminal(ProcessSpec spec) {
+        ProcessBuilder builder = new ProcessBuilder(command(spec)).directory(spec.workingDirectory().toFile()).inheritIO();
+        builder.environment().putAll(spec.environment());
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot start " + spec.program() + ": " + e.getMessage(),
+                    "check that " + spec.program() + " is installed and on PATH", e);
+        }
+        Thread hook = new Thread(() -> terminate(process), "uknative-stop-" + spec.program());
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            int exit = process.waitFor();
+            return new ProcessResult(exit, false, Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            terminate(process);
+            Thread.currentThread().interrupt();
+            throw new UknativeException(ExitCode.INTERRUPTED, null, spec.program() + " was interrupted", null, e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already exiting: the hook is running or has run.
+            }
+        }
+    }
+
+    /**
      * Starts a child that is meant to outlive this process, and does not wait for it: its standard
      * input is {@code /dev/null}, its stdout and stderr are appended to {@code log}, and it is not
      * stopped when this JVM exits. The spec's timeout, stream and stdin settings do not apply. To leave

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  *                    library reports {@code main}'s return value and {@code exit()}'s status there;
  *                    {@link #QEMU_STDERR} sends COM2 to QEMU's stderr, which {@link Runner} reads anyway
  * @param qmpSocket   a QMP control socket, for machines stopped from another process
+ * @param gdb         QEMU's gdb server: the machine starts halted and waits for gdb
  */
 public record MachineSpec(
         Path kernel,
@@ -32,7 +33,8 @@ public record MachineSpec(
         List<PortForward> ports,
         Optional<Path> statusFile,
         Optional<Path> qmpSocket,
-        Optional<Duration> timeout) {
+        Optional<Duration> timeout,
+        Optional<GdbServer> gdb) {
 
     /** A number of at most 10 digits (no overflow below), then K, M or G, optionally followed by B or iB. */
     private static final Pattern MEMORY = Pattern.compile("([1-9][0-9]{0,9})(?:([KMGkmg])(?:i?[Bb])?)?");
@@ -60,6 +62,7 @@ public record MachineSpec(
         Objects.requireNonNull(statusFile, "statusFile");
         Objects.requireNonNull(qmpSocket, "qmpSocket");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(gdb, "gdb");
     }
 
     public static Builder builder(Path kernel) {
@@ -79,6 +82,7 @@ public record MachineSpec(
         private Optional<Path> statusFile = Optional.empty();
         private Optional<Path> qmpSocket = Optional.empty();
         private Optional<Duration> timeout = Optional.empty();
+        private Optional<GdbServer> gdb = Optional.empty();
 
         private Builder(Path kernel) {
             this.kernel = kernel;
@@ -140,8 +144,13 @@ public record MachineSpec(
             return this;
         }
 
+        public Builder gdb(Optional<GdbServer> value) {
+            this.gdb = value;
+            return this;
+        }
+
         public MachineSpec build() {
-            return new MachineSpec(kernel, memory, cpus, accelerator, commandLine, initrd, volumes, ports, statusFile, qmpSocket, timeout);
+            return new MachineSpec(kernel, memory, cpus, accelerator, commandLine, initrd, volumes, ports, statusFile, qmpSocket, timeout, gdb);
         }
     }
 
@@ -213,6 +222,7 @@ public record MachineSpec(
             }
             args.addAll(List.of("-netdev", netdev.toString(), "-device", "virtio-net-pci,netdev=net0"));
         }
+        gdb.ifPresent(server -> args.addAll(server.qemuArguments()));
         return args;
     }
 

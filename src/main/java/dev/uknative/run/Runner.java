@@ -33,6 +33,7 @@ public final class Runner {
     private final Path qemu;
     private final boolean terminalInput;
     private final boolean endsWithCaller;
+    private final Optional<Path> setsid;
 
     /** A runner whose guests get no input (end of file on their console). */
     public Runner(ProcessRunner processes, Path qemu) {
@@ -49,10 +50,25 @@ public final class Runner {
     }
 
     private Runner(ProcessRunner processes, Path qemu, boolean terminalInput, boolean endsWithCaller) {
+        this(processes, qemu, terminalInput, endsWithCaller, Optional.empty());
+    }
+
+    private Runner(ProcessRunner processes, Path qemu, boolean terminalInput, boolean endsWithCaller, Optional<Path> setsid) {
         this.processes = processes;
         this.qemu = qemu;
         this.terminalInput = terminalInput;
         this.endsWithCaller = endsWithCaller;
+        this.setsid = setsid;
+    }
+
+    /**
+     * A foreground runner whose QEMU leaves the terminal's session ({@code setsid}, util-linux), for
+     * a debugger that holds the terminal meanwhile: Ctrl-C there is gdb's (it stops the guest) and must
+     * not reach QEMU, which would quit on SIGINT. QEMU still ends with this process (see
+     * {@link #foreground}); its console gets no input.
+     */
+    public static Runner besideDebugger(ProcessRunner processes, Path qemu, Path setsid) {
+        return new Runner(processes, qemu, false, true, Optional.of(setsid));
     }
 
     /**
@@ -118,6 +134,7 @@ public final class Runner {
         try {
             List<String> arguments = new ArrayList<>(invocation.arguments());
             arguments.addAll(List.of("-pidfile", pidFile.toString()));
+            setsid.ifPresent(program -> arguments.add(0, program.toString()));
             ProcessSpec spec = new ProcessSpec(arguments, invocation.workingDirectory(), Map.of(),
                     invocation.timeout(), false, terminalInput, endsWithCaller);
             TailLines consoleTail = new TailLines(CONSOLE_TAIL);

@@ -72,6 +72,18 @@ class BuilderStepsTest {
     }
 
     @Test
+    void withoutCcacheTheBuildSaysSoOnceAndTurningTheCacheOffDoesNotMakeABuildStale() {
+        BuildResult first = build(false);
+        BuildResult without = builder().build(request(false).withCompileCache(false));
+
+        assertThat(said).filteredOn(s -> s.contains("ccache not found")).hasSize(1);
+        assertThat(first.cache()).isEmpty();
+        // The compile cache changes how objects are made, not what: the fingerprint leaves it out.
+        assertThat(without.upToDate()).isTrue();
+        assertThat(make.runs).isEqualTo(1);
+    }
+
+    @Test
     void anEditedSourceRunsMakeWithoutConfiguringAndAChangedKconfigConfigures() throws IOException {
         build(false);
         Files.writeString(app.resolve("main.c"), "int main(void) { return 1; }\n");

@@ -1,0 +1,38 @@
+package dev.uknative.app;
+
+import dev.uknative.build.CompileCache;
+import dev.uknative.core.Reporter;
+import dev.uknative.source.SourceCache;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code uknative cache prune}: the source cache's trees, and the compile cache's objects, all of them
+ * or those unused for longer than a given time.
+ */
+public final class PruneCaches {
+
+    private final Services services;
+    private final Reporter reporter;
+
+    public PruneCaches(Services services, Reporter reporter) {
+        this.services = services;
+        this.reporter = reporter;
+    }
+
+    /**
+     * @param sources  what left the source cache, and its folder
+     * @param compiled what left the compile cache; empty when ccache is not installed
+     */
+    public record Result(SourceCache.Pruned sources, java.nio.file.Path sourceCache, Optional<CompileCache.Pruned> compiled,
+                         java.nio.file.Path compileCache) {
+    }
+
+    public Result prune(Optional<Duration> olderThan) {
+        SourceCache cache = services.sourceCache(reporter);
+        SourceCache.Pruned sources = cache.prune(olderThan);
+        Optional<CompileCache> compile = services.compileCache();
+        Optional<CompileCache.Pruned> compiled = compile.map(c -> c.prune(services.processes(), olderThan));
+        return new Result(sources, cache.root(), compiled, Paths.cacheHome().resolve(CompileCache.FOLDER));
+    }
+}
