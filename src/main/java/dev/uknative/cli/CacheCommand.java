@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative cache}: the global source cache shared by all projects. */
 @Command(name = "cache", mixinStandardHelpOptions = true,
-        description = {"Show, prune or verify the global source cache.",
+        description = {"Show, prune or verify the shared source and compile caches.",
             "It is $XDG_CACHE_HOME/uknative/sources (default ~/.cache/uknative/sources): Unikraft and library trees keyed by commit or tarball sha256, shared by all projects."},
         subcommands = {CacheCommand.ListCommand.class, CacheCommand.PruneCommand.class, CacheCommand.VerifyCommand.class},
         footer = {"", "Examples:", "  uknative cache list", "  uknative cache prune --older-than 30", "  uknative cache verify"})

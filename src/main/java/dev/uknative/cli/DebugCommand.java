@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative debug}: the project in QEMU under gdb, in one command. */
 @Command(name = "debug", mixinStandardHelpOptions = true,
-        description = {"Build the project when needed, start it in QEMU halted, and hand this",
-            "terminal to gdb with the image's symbols (IMAGE.dbg), a breakpoint on main",
-            "and the machine running up to it. The program's console prints here too.",
+        description = {"Build when needed, then debug the unikernel in gdb in this terminal.",
+            "QEMU starts halted; gdb gets the image's symbols (IMAGE.dbg), a breakpoint on",
+            "main and the machine running up to it. The program's console prints here too.",
             "Ctrl-C stops the program in gdb; quitting gdb stops QEMU. Needs gdb",
             "(Debian: gdb) and setsid (util-linux)."},
         footer = {"", "Exits with gdb's status.", "", "Examples:", "  uknative debug examples/helloworld-c",

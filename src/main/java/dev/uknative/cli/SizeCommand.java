@@ -16,13 +16,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative size}: where the built image's bytes go. */
 @Command(name = "size", mixinStandardHelpOptions = true,
-        description = {"Show where the built image's bytes go: per Unikraft library and per",
-            "native: archive member, in text, rodata, data and bss, with the largest",
-            "symbols of each. Read from the image's .dbg file and the objects of its",
-            "link; builds nothing. The rows add up to the image's sections; \"(linker)\"",
-            "is what no input accounts for. Also lists libraries nothing else in the",
-            "link refers to (they may still act through Unikraft's init tables: check",
-            "before turning one off)."},
+        description = {"Show where the built image's bytes go.",
+            "Per Unikraft library and per native: archive member, in text, rodata,",
+            "data and bss, with the largest symbols of each, read from the image's",
+            ".dbg file and the objects of its link; builds nothing. The rows add up",
+            "to the image's sections; \"(linker)\" is what no input accounts for.",
+            "Also lists libraries nothing else in the link refers to (they may still",
+            "act through Unikraft's init tables: check before turning one off)."},
         footer = {"", "Examples:", "  uknative size examples/helloworld-c", "  uknative size --json",
             "  uknative size --html   (writes .unikraft/build/size.html, a treemap)"})
 final class SizeCommand implements Callable<Integer> {
