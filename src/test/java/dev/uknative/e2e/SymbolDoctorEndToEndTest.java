@@ -73,7 +73,7 @@ class SymbolDoctorEndToEndTest {
                 .containsPattern("turning on CONFIG_LIBPOSIX_FDIO for .*syscall write")
                 .doesNotContain("stubbed");
         String table = CliRun.of("symbols", app.toString(), "--unikraft-source", UnikraftCondition.tree().toString()).out();
-        assertThat(table).containsPattern("raw syscalls: \\d+ sites, .*gettid \\(186\\).*write \\(1\\)");
+        assertThat(table).containsPattern("(?s)raw syscalls: \\d+ sites, .*gettid \\(186\\).*write \\(1\\)");
     }
 
     @Test
