@@ -2,6 +2,7 @@ package dev.uknative.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,15 @@ final class ParentDeathSignal {
         return wrapped;
     }
 
-    private static boolean knowsPdeathsig(Path setpriv) {
+    /**
+     * Whether {@code setpriv} takes {@code --pdeathsig}: its help text is compiled into the binary, so
+     * the option's name found in the file answers without starting a process (a run starts one less);
+     * anything else (a wrapper script, an unreadable file) is asked with {@code --help}.
+     */
+    static boolean knowsPdeathsig(Path setpriv) {
+        if (mentions(setpriv, "--pdeathsig")) {
+            return true;
+        }
         try {
             Process help = new ProcessBuilder(setpriv.toString(), "--help").redirectErrorStream(true).start();
             help.getOutputStream().close();
@@ -70,6 +79,28 @@ final class ParentDeathSignal {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean mentions(Path file, String text) {
+        byte[] wanted = text.getBytes(StandardCharsets.US_ASCII);
+        try {
+            if (Files.size(file) > 16L << 20) {
+                return false;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            outer:
+            for (int i = 0; i + wanted.length <= bytes.length; i++) {
+                for (int j = 0; j < wanted.length; j++) {
+                    if (bytes[i + j] != wanted[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
             return false;
         }
     }
