@@ -129,11 +129,15 @@ public final class ProcessRunner {
             Thread.currentThread().interrupt();
             throw new UknativeException(ExitCode.INTERRUPTED, null, spec.program() + " was interrupted", null, e);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already exiting: the hook is running or has run.
-            }
+            removeShutdownHook(hook);
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting: the hook is running or has run.
         }
     }
 
@@ -167,11 +171,7 @@ public final class ProcessRunner {
             Thread.currentThread().interrupt();
             throw new UknativeException(ExitCode.INTERRUPTED, null, spec.program() + " was interrupted", null, e);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already exiting: the hook is running or has run.
-            }
+            removeShutdownHook(hook);
         }
     }
 
