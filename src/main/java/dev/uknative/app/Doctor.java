@@ -11,6 +11,7 @@ import dev.uknative.project.Kraftfile;
 import dev.uknative.project.KraftfileReader;
 import dev.uknative.project.NativeLibrary;
 import dev.uknative.run.ImageCheck;
+import dev.uknative.run.ImageFacts;
 import dev.uknative.run.QemuVersion;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -35,9 +36,6 @@ import java.util.function.Supplier;
  * that installs what is missing. Nothing is written.
  */
 public final class Doctor {
-
-    /** The first QEMU whose software emulation (TCG) offers RDRAND and RDSEED: the same as run's check. */
-    public static final QemuVersion TCG_RDSEED = ImageCheck.TCG_RDSEED;
 
     /** Free space below which the cache cannot hold a Unikraft release, its build and a toolchain cache. */
     public static final long CACHE_NEEDS_BYTES = 512L << 20;
@@ -174,7 +172,7 @@ public final class Doctor {
         if (project.natives().contains(NativeLibrary.Language.RUST)) {
             toolchains.put("cargo", toolchain(found::cargo, "--version"));
         }
-        return new HostFacts(project, programs, qemu, kvm, cpuHas("rdseed"), cache, freeBytes(cache), toolchains);
+        return new HostFacts(project, programs, qemu, kvm, ImageFacts.cpuFlags(Path.of("/proc/cpuinfo")).contains("rdseed"), cache, freeBytes(cache), toolchains);
     }
 
     /** One check per need of the project on a host with {@code facts}. */
@@ -266,10 +264,10 @@ public final class Doctor {
                             Optional.of("set  CONFIG_LIBUKRANDOM: n  in the Kraftfile's unikraft.kconfig"));
         }
         Optional<QemuVersion> qemu = facts.qemu();
-        if (qemu.isPresent() && qemu.get().compareTo(TCG_RDSEED) >= 0) {
+        if (qemu.isPresent() && qemu.get().compareTo(ImageCheck.TCG_RDSEED) >= 0) {
             return Check.ok(name, "QEMU " + qemu.get() + " emulates it (libukrandom boots)");
         }
-        String lacks = qemu.map(v -> "QEMU " + v).orElse("this QEMU") + " lacks it without KVM (" + TCG_RDSEED + "+ has it)";
+        String lacks = qemu.map(v -> "QEMU " + v).orElse("this QEMU") + " lacks it without KVM (" + ImageCheck.TCG_RDSEED + "+ has it)";
         if (facts.project().kraftfile().isEmpty() || facts.project().problem().isPresent()) {
             return Check.note(name, lacks + ": libukrandom images cannot boot", Optional.empty());
         }
@@ -277,7 +275,7 @@ public final class Doctor {
             return Check.note(name, lacks + "; the project has no libukrandom", Optional.empty());
         }
         return Check.missing(name, lacks + "; CONFIG_LIBUKRANDOM (default y) needs it",
-                "set  CONFIG_LIBUKRANDOM: n  in the Kraftfile's unikraft.kconfig, or use QEMU " + TCG_RDSEED + "+");
+                "set  CONFIG_LIBUKRANDOM: n  in the Kraftfile's unikraft.kconfig, or use QEMU " + ImageCheck.TCG_RDSEED + "+");
     }
 
     /** The Debian command that installs {@code debianPackage}. */
@@ -313,7 +311,7 @@ public final class Doctor {
     }
 
     private static boolean randomOff(List<KconfigEntry> kconfig) {
-        return kconfig.stream().filter(e -> e.symbol().equals("CONFIG_LIBUKRANDOM") || e.symbol().equals("LIBUKRANDOM"))
+        return kconfig.stream().filter(e -> e.symbol().equals("CONFIG_LIBUKRANDOM"))
                 .reduce((a, b) -> b).map(e -> e.value().equals("n")).orElse(false);
     }
 
@@ -342,15 +340,6 @@ public final class Doctor {
         try (FileChannel channel = FileChannel.open(device, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             return true;
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static boolean cpuHas(String flag) {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .anyMatch(l -> l.startsWith("flags") && List.of(l.split("\\s+")).contains(flag));
-        } catch (IOException e) {
             return false;
         }
     }

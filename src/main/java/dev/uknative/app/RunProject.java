@@ -99,7 +99,7 @@ public final class RunProject {
     }
 
     /** A kernel image file, booted as it is once it is checked to be a readable, non-empty file. */
-    public Image kernel(Path file) {
+    private static Image kernel(Path file) {
         return new Image(KernelImage.check(file.toAbsolutePath().normalize()), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
     }
 
@@ -119,7 +119,7 @@ public final class RunProject {
     }
 
     /** The image's kernel, from the local image cache (pulled first when not cached), checked blob by blob. */
-    public Image image(ImageRef reference, Reporter reporter) {
+    private Image image(ImageRef reference, Reporter reporter) {
         UnpackedImage image = new PullImage(services, reporter).resolve(reference);
         return new Image(KernelImage.check(image.kernel()), Optional.empty(), image.arguments(), Optional.empty(), image.initrd());
     }
@@ -129,10 +129,7 @@ public final class RunProject {
      * unpacked beside it when the image carries one, else with one warning per flag that cannot be checked.
      */
     public Checked image(ImageRef reference, RunCheck check, Reporter reporter) {
-        Image image = image(reference, reporter);
-        ImageCheck.Result result = check(image.kernel(), ImageFacts.configurationOf(image.kernel()), List.of(), check);
-        RunRefusal.conclude(result, Optional.empty(), false, reporter);
-        return new Checked(image, result.accelerator(), Map.of());
+        return checkFile(image(reference, reporter), check, reporter);
     }
 
     /**
@@ -140,9 +137,12 @@ public final class RunProject {
      * ({@link ImageFacts#configurationOf}); without one, each flag that cannot be checked is a warning.
      */
     public Checked kernel(Path file, RunCheck check, Reporter reporter) {
-        Image image = kernel(file);
-        Optional<Path> config = ImageFacts.configurationOf(image.kernel());
-        ImageCheck.Result result = check(image.kernel(), config, List.of(), check);
+        return checkFile(kernel(file), check, reporter);
+    }
+
+    /** An image file (not a project's build): checked with the configuration found beside it, if any. */
+    private Checked checkFile(Image image, RunCheck check, Reporter reporter) {
+        ImageCheck.Result result = check(image.kernel(), ImageFacts.configurationOf(image.kernel()), List.of(), check);
         RunRefusal.conclude(result, Optional.empty(), false, reporter);
         return new Checked(image, result.accelerator(), Map.of());
     }
@@ -171,9 +171,7 @@ public final class RunProject {
             result = check(built.image(), Optional.of(config), parameters, check);
         }
         RunRefusal.conclude(result, Optional.of(request.kraftfile().projectDirectory()), !turnedOn.isEmpty(), reporter);
-        return new Checked(new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
-                Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log")), Optional.empty()),
-                result.accelerator(), turnedOn);
+        return new Checked(projectImage(request, built), result.accelerator(), turnedOn);
     }
 
     /**
@@ -227,7 +225,11 @@ public final class RunProject {
             ProjectLoader.TargetQuestion question) {
         BuildProject build = new BuildProject(services, reporter, question);
         BuildRequest request = build.request(project, jobs, false, link).withCompileCache(compileCache);
-        BuildResult built = build.build(request);
+        return projectImage(request, build.build(request));
+    }
+
+    /** A project's built image: the Kraftfile's {@code cmd} as its arguments, its console kept in {@code .unikraft/run.log}. */
+    private static Image projectImage(BuildRequest request, BuildResult built) {
         return new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
                 Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log")), Optional.empty());
     }

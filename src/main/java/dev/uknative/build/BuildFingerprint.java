@@ -53,9 +53,6 @@ public final class BuildFingerprint {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The name of a tree in the source cache: {@code git-<commit>} or {@code tar-<sha256>}, in its {@code trees} folder. */
-    private static final java.util.regex.Pattern CACHED_TREE = java.util.regex.Pattern.compile("git-[0-9a-f]{40}|tar-[0-9a-f]{64}");
-
     /**
      * Whether {@code root} is a tree of the source cache. Such a tree is named after the commit or
      * digest it holds, and the cache compares it with the manifest written when it was made at every
@@ -63,10 +60,7 @@ public final class BuildFingerprint {
      * needs no walk of its ~1,400 files.
      */
     static boolean isCachedTree(Path root) {
-        Path name = root.getFileName();
-        Path parent = root.getParent();
-        return name != null && parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("trees")
-                && CACHED_TREE.matcher(name.toString()).matches();
+        return dev.uknative.source.SourceCache.isTree(root);
     }
 
     private static void tree(MessageDigest digest, String label, Path root, boolean application) throws IOException {

@@ -14,8 +14,4 @@ import java.util.Optional;
  */
 public record BuildResult(Path image, long imageSize, int compiled, boolean configured, boolean upToDate, Duration elapsed,
                           Optional<CompileCache.Statistics> cache) {
-
-    public BuildResult(Path image, long imageSize, int compiled, boolean configured, boolean upToDate, Duration elapsed) {
-        this(image, imageSize, compiled, configured, upToDate, elapsed, Optional.empty());
-    }
 }

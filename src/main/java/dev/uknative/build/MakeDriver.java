@@ -30,10 +30,6 @@ public final class MakeDriver implements Make {
     private final Reporter reporter;
     private final Optional<CompileCache> cache;
 
-    public MakeDriver(ProcessRunner runner, Path make, Reporter reporter) {
-        this(runner, make, reporter, Optional.empty());
-    }
-
     /** @param cache compile through ccache with this cache (see {@link CompileCache}) */
     public MakeDriver(ProcessRunner runner, Path make, Reporter reporter, Optional<CompileCache> cache) {
         this.runner = runner;

@@ -22,8 +22,8 @@ public final class Main {
         // --version needs no subcommand at all ("" matches none).
         java.util.Optional<String> only = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))
                 ? java.util.Optional.of("")
-                : UknativeCommand.SUBCOMMANDS.keySet().stream()
-                        .filter(name -> args.length > 0 && args[0].equals(name) && !name.equals("help")).findFirst();
+                : args.length > 0 && !args[0].equals("help") && UknativeCommand.SUBCOMMANDS.containsKey(args[0])
+                        ? java.util.Optional.of(args[0]) : java.util.Optional.empty();
         System.exit(commandLine(Streams.system(), only).execute(args));
     }
 

@@ -1,5 +1,6 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.DebugProject;
 import dev.uknative.app.DetachedStart;
 import dev.uknative.app.RunProject;
 import dev.uknative.app.Services;
@@ -195,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
                 .gdb(gdbServer);
         gdbServer.ifPresent(server -> ConsoleReporter.messages(spec.commandLine().getErr()).info("QEMU waits for gdb on " + server.target()
                 + ". Attach from another terminal:\n  " + GdbServer.shellLine(server.gdbArguments(Path.of("gdb"), RunProject.debugImage(kernel),
-                        List.of("hbreak main", "continue")))));
+                        DebugProject.FIRST_COMMANDS))));
         if (detached.isPresent()) {
             // The console goes to the machine's folder; to --log as well only when asked for.
             Machine started = detached.get().start(machineBuilder, kernel, qemu, Optional.ofNullable(name),

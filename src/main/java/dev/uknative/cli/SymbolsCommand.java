@@ -86,14 +86,11 @@ final class SymbolsCommand implements Callable<Integer> {
         }
         int[] widths = new int[5];
         for (String[] row : rows) {
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
         int gap = 2;
-        for (String[] row : rows) {
-            widths[4] = Math.max(widths[4], row[4].length());
-        }
         if (java.util.Arrays.stream(widths).sum() + 4 * gap > WIDTH) {
             gap = 1;
         }

@@ -11,8 +11,8 @@ import java.util.List;
  */
 final class ElfParser {
 
-    static final int EM_X86_64 = 62;
-    static final int EM_AARCH64 = 183;
+    static final int EM_X86_64 = ElfHeader.EM_X86_64;
+    static final int EM_AARCH64 = ElfHeader.EM_AARCH64;
 
     private static final int EHDR_SIZE = 64;
     private static final int SHDR_SIZE = 64;

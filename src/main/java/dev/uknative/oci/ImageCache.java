@@ -3,6 +3,7 @@ package dev.uknative.oci;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uknative.core.AtomicFiles;
+import dev.uknative.core.FileTrees;
 import dev.uknative.core.Location;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
@@ -88,7 +89,10 @@ public final class ImageCache {
     /** Stores a blob held in memory (a pushed image is kept, so that running it pulls nothing). */
     public void put(Blob blob) throws IOException {
         if (!has(blob.digest())) {
-            put(blob.digest(), out -> out.write(blob.content()), "uknative");
+            // Blob.of computed the digest from these very bytes: no second hash.
+            Path target = blob(blob.digest());
+            Files.createDirectories(target.getParent());
+            AtomicFiles.write(target, blob.content());
         }
     }
 
@@ -145,15 +149,7 @@ public final class ImageCache {
                 }
             }
             if (!usedManifests.contains(image.get().digest())) {
-                Path unpacked = unpackedFolder(image.get());
-                if (Files.isDirectory(unpacked)) {
-                    try (Stream<Path> files = Files.list(unpacked)) {
-                        for (Path f : files.toList()) {
-                            Files.delete(f);
-                        }
-                    }
-                    Files.delete(unpacked);
-                }
+                FileTrees.delete(unpackedFolder(image.get()));
             }
         } catch (IOException e) {
             throw unreadable(root, e);
@@ -189,7 +185,8 @@ public final class ImageCache {
                             // The kernel is named after the repository, as a built image after its project: run -d names machines by it.
                             Path target = folder.resolve(name.equals(ImagePacker.KERNEL_PATH) ? kernelName(image) : "initrd");
                             Files.createDirectories(folder);
-                            AtomicFiles.write(target, tar.readAllBytes());
+                            // The same image unpacks to the same bytes: a run after the first writes nothing.
+                            AtomicFiles.writeIfChanged(target, tar.readAllBytes());
                             if (name.equals(ImagePacker.KERNEL_PATH)) {
                                 kernel = Optional.of(target);
                             } else {

@@ -84,7 +84,7 @@ public final class ImagePacker {
         annotations.put(KRAFT_PLAT, content.kraftPlatform());
         annotations.put(KRAFT_ARCH, content.kraftArch());
         UnikernelManifest manifest = manifest(configBlob, layers, annotations);
-        return new PackedImage(Blob.of(MANIFEST_MEDIA_TYPE, json(manifest)), configBlob, layers, platform, urunc, annotations);
+        return new PackedImage(Blob.of(MANIFEST_MEDIA_TYPE, json(manifest)), configBlob, layers, platform, annotations);
     }
 
     /** urunc's monitor for a Unikraft platform (urunc's hypervisors/: qemu, firecracker, spt, hvt). */

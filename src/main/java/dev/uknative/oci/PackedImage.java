@@ -11,10 +11,9 @@ import java.util.Map;
  * @param config   the image configuration
  * @param layers   the kernel's layer, the initrd's when there is one, urunc.json's
  * @param platform from the kernel's ELF header
- * @param urunc       what urunc reads, also in the manifest's annotations and /urunc.json
  * @param annotations the manifest's annotations (urunc's, base64; kraft's)
  */
-public record PackedImage(Blob manifest, Blob config, List<Blob> layers, KernelPlatform platform, UruncConfig urunc,
+public record PackedImage(Blob manifest, Blob config, List<Blob> layers, KernelPlatform platform,
         Map<String, String> annotations) {
 
     public PackedImage {

@@ -80,14 +80,7 @@ public final class ProcessRunner {
         builder.environment().putAll(spec.environment());
 
         long start = System.nanoTime();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UknativeException(ExitCode.ENVIRONMENT, null,
-                    "cannot start " + spec.program() + ": " + e.getMessage(),
-                    "check that " + spec.program() + " is installed and on PATH", e);
-        }
+        Process process = start(builder, spec);
         if (!spec.inheritStdin()) {
             closeQuietly(process);
         }
@@ -133,6 +126,15 @@ public final class ProcessRunner {
         }
     }
 
+    private static Process start(ProcessBuilder builder, ProcessSpec spec) {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot start " + spec.program() + ": " + e.getMessage(),
+                    "check that " + spec.program() + " is installed and on PATH", e);
+        }
+    }
+
     private static void removeShutdownHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -154,13 +156,7 @@ public final class ProcessRunner {
         ProcessBuilder builder = new ProcessBuilder(command(spec)).directory(spec.workingDirectory().toFile()).inheritIO();
         builder.environment().putAll(spec.environment());
         long start = System.nanoTime();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UknativeException(ExitCode.ENVIRONMENT, null, "cannot start " + spec.program() + ": " + e.getMessage(),
-                    "check that " + spec.program() + " is installed and on PATH", e);
-        }
+        Process process = start(builder, spec);
         Thread hook = new Thread(() -> terminate(process), "uknative-stop-" + spec.program());
         Runtime.getRuntime().addShutdownHook(hook);
         try {

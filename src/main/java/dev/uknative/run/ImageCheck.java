@@ -314,7 +314,6 @@ public final class ImageCheck {
                 "vfscore's vfs.fstab, 9pfs and virtio-9p" + (needsRoot ? ", a RAM file system as /" : ""), options);
     }
 
-    /** {@code -a lib.param=value}: uklibparam, and a library that takes that parameter. */
     /** 0.17.0's table first (it knows the options that compile each parameter in), then what the sources add. */
     private static List<ParameterLibrary> libraries(List<ParameterLibrary> scanned) {
         List<ParameterLibrary> all = new ArrayList<>(PARAMETER_LIBRARIES);
@@ -326,6 +325,7 @@ public final class ImageCheck {
         return all;
     }
 
+    /** {@code -a lib.param=value}: uklibparam, and a library that takes that parameter. */
     private static void kernelArguments(List<String> arguments, Optional<Map<String, String>> config, List<ParameterLibrary> libraries,
             List<Finding> findings) {
         Map<String, List<Option>> missing = new LinkedHashMap<>();
@@ -361,7 +361,7 @@ public final class ImageCheck {
                 // A library without a prefix of its own is known by its name (__LIBNAME__): libfoo is CONFIG_LIBFOO.
                 String option = "CONFIG_" + prefix.toUpperCase(Locale.ROOT);
                 if (prefix.startsWith("lib")) {
-                    if (config.isPresent() && !config.get().containsKey(option)) {
+                    if (!config.get().containsKey(option)) {
                         findings.add(unknownLibrary(flag, prefix, libraries));
                         continue;
                     }

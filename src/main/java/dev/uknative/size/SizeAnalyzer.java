@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.TreeSet;
 
 /**
@@ -50,7 +51,13 @@ public final class SizeAnalyzer {
 
     /** One input of the link as the analysis sees it. */
     private record Input(String name, SizeReport.Origin origin, List<ElfSymbol> defined, List<ElfSymbol> undefined,
-                         List<ElfSection> sections) {
+                         List<ElfSection> sections, Set<String> namedSections) {
+
+        Input(String name, SizeReport.Origin origin, List<ElfSymbol> defined, List<ElfSymbol> undefined, List<ElfSection> sections) {
+            // The sections some placeable symbol lies in: computed once, asked for every section of the image.
+            this(name, origin, defined, undefined, sections,
+                    defined.stream().filter(SizeAnalyzer::placeable).map(ElfSymbol::section).collect(Collectors.toUnmodifiableSet()));
+        }
     }
 
     /** Reads the image's {@code .dbg} file and the link's inputs, and attributes every allocated byte. */
@@ -102,16 +109,17 @@ public final class SizeAnalyzer {
         Map<String, SizeReport.Bytes> bytes = new LinkedHashMap<>();
         Map<String, List<SizeReport.SymbolSize>> symbols = new HashMap<>();
         SizeReport.Bytes total = SizeReport.Bytes.ZERO;
+        // The image's symbols by section, once (not a pass over all of them per section).
+        Map<Integer, List<ElfLayout.Symbol>> bySection = image.symbols().stream().filter(s -> placeable(s.symbol()))
+                .sorted(Comparator.comparingLong(ElfLayout.Symbol::value))
+                .collect(Collectors.groupingBy(ElfLayout.Symbol::sectionIndex));
         for (ElfLayout.Section section : image.sections()) {
             if (!section.allocated() || section.size() == 0) {
                 continue;
             }
             SizeReport.Kind kind = kind(section);
             total = total.plus(kind, section.size());
-            List<ElfLayout.Symbol> inSection = image.symbols().stream()
-                    .filter(s -> s.sectionIndex() == section.index() && placeable(s.symbol()))
-                    .sorted(Comparator.comparingLong(ElfLayout.Symbol::value))
-                    .toList();
+            List<ElfLayout.Symbol> inSection = bySection.getOrDefault(section.index(), List.of());
             List<Owned> owned = new ArrayList<>();
             String previous = null;
             for (ElfLayout.Symbol s : inSection) {
@@ -205,10 +213,7 @@ public final class SizeAnalyzer {
         Map<String, Long> contributions = new LinkedHashMap<>();
         long sum = 0;
         for (Input input : inputs) {
-            Set<String> named = new HashSet<>();
-            if (unnamedOnly) {
-                input.defined().stream().filter(SizeAnalyzer::placeable).forEach(s -> named.add(s.section()));
-            }
+            Set<String> named = unnamedOnly ? input.namedSections() : Set.of();
             long size = 0;
             for (ElfSection s : input.sections()) {
                 if ((s.name().equals(section.name()) || s.name().startsWith(section.name() + ".")) && !named.contains(s.name())) {

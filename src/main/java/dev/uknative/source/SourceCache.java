@@ -76,6 +76,20 @@ public final class SourceCache {
     public record Entry(String key, Path path, String origin, String ref, Instant created, Instant lastUsed, long bytes) {
     }
 
+    private static final String TREES = "trees";
+    private static final java.util.regex.Pattern TREE_KEY = java.util.regex.Pattern.compile("git-[0-9a-f]{40}|tar-[0-9a-f]{64}");
+
+    /**
+     * Whether {@code path} is a tree of a source cache (named by its commit or digest, so immutable while
+     * its name stands): the cache's own naming, for those who may skip walking it.
+     */
+    public static boolean isTree(Path path) {
+        Path name = path.getFileName();
+        Path parent = path.getParent();
+        return name != null && parent != null && parent.getFileName() != null && parent.getFileName().toString().equals(TREES)
+                && TREE_KEY.matcher(name.toString()).matches();
+    }
+
     /** The key of a git checkout. */
     public static String gitKey(String commit) {
         return "git-" + commit;
@@ -490,7 +504,7 @@ public final class SourceCache {
     }
 
     private Path trees() {
-        return root.resolve("trees");
+        return root.resolve(TREES);
     }
 
     private Path tmp() {

@@ -77,7 +77,7 @@ class DoctorToolTest {
 
         // This Kraftfile keeps libukrandom: it boots only with KVM or a QEMU that emulates RDSEED.
         boolean bootsRandom = hardwareKvm() && Files.isReadable(Path.of("/dev/kvm"))
-                || qemu.filter(v -> v.compareTo(Doctor.TCG_RDSEED) >= 0).isPresent();
+                || qemu.filter(v -> v.compareTo(dev.uknative.run.ImageCheck.TCG_RDSEED) >= 0).isPresent();
         if (!bootsRandom) {
             assertThat(named(report, "RDSEED").fails()).isTrue();
         }
