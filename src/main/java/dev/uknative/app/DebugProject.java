@@ -7,6 +7,7 @@ import dev.uknative.core.UknativeException;
 import dev.uknative.process.ProcessResult;
 import dev.uknative.process.ProcessSpec;
 import dev.uknative.run.GdbServer;
+import dev.uknative.run.ImageCheck;
 import dev.uknative.run.KernelCommandLine;
 import dev.uknative.run.MachineSpec;
 import dev.uknative.run.RunOutcome;
@@ -69,11 +70,15 @@ public final class DebugProject {
         Path qemu = run.qemu(Optional.empty());
         Path gdb = services.tools().require("gdb", "gdb");
         Path setsid = services.tools().require("setsid", "util-linux");
-        RunProject.Image image = run.build(project, jobs, link, compileCache, reporter, question);
+        // Checked like `run` without flags: refused on a host that cannot run it, and the accelerator the
+        // check chose (under TCG, the RDRAND/RDSEED a libukrandom image needs from QEMU 8.1.3 on).
+        RunProject.Checked checked = run.build(project, jobs, link, compileCache, reporter, question,
+                new RunProject.RunCheck(ImageCheck.Flags.none(), qemu, false, false));
+        RunProject.Image image = checked.image();
         GdbServer server = new GdbServer(GdbServer.LOOPBACK, freePort());
         Path symbols = RunProject.debugImage(image.kernel());
         MachineSpec machine = MachineSpec.builder(image.kernel())
-                .accelerator(run.accelerator(false))
+                .accelerator(checked.accelerator())
                 .commandLine(KernelCommandLine.of(List.of(), Map.of(), List.of(), image.arguments()))
                 .gdb(Optional.of(server))
                 .build();

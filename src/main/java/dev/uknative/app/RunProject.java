@@ -94,7 +94,7 @@ public final class RunProject {
     }
 
     /** KVM when the host has a usable one and {@code noAccel} is false, else software emulation (TCG). */
-    public Accelerator accelerator(boolean noAccel) {
+    private static Accelerator accelerator(boolean noAccel) {
         return noAccel ? Accelerator.TCG : Accelerator.detect();
     }
 
@@ -218,14 +218,6 @@ public final class RunProject {
     /** {@code --log FILE}: refused before anything is built or started when its folder cannot be made. */
     public static void requireLogFolder(Path log) {
         Runner.requireLogFolder(log);
-    }
-
-    /** The project's image, built when needed (the build's progress goes to {@code reporter}). */
-    public Image build(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, boolean compileCache, Reporter reporter,
-            ProjectLoader.TargetQuestion question) {
-        BuildProject build = new BuildProject(services, reporter, question);
-        BuildRequest request = build.request(project, jobs, false, link).withCompileCache(compileCache);
-        return projectImage(request, build.build(request));
     }
 
     /** A project's built image: the Kraftfile's {@code cmd} as its arguments, its console kept in {@code .unikraft/run.log}. */

@@ -76,9 +76,9 @@ final class PkgCommand implements Callable<Integer> {
         if (initrd != null && !Files.isRegularFile(initrd)) {
             throw UknativeException.usage("--initrd " + initrd + " is not a file", "give the path of an existing initrd");
         }
-        Optional<Path> layout = Optional.ofNullable(output).filter(o -> !o.startsWith("oci-archive:")).map(PkgCommand::layout);
-        Optional<Path> archive = Optional.ofNullable(output).filter(o -> o.startsWith("oci-archive:") && o.length() > 12)
-                .map(o -> Path.of(o.substring("oci-archive:".length())).toAbsolutePath().normalize());
+        Output where = Output.parse(output);
+        Optional<Path> layout = where.layout();
+        Optional<Path> archive = where.archive();
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             PackageImage pkg = new PackageImage(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory, targets), Flags.jobs(jobs),
@@ -98,11 +98,24 @@ final class PkgCommand implements Callable<Integer> {
         }
     }
 
-    private static Path layout(String output) {
-        if (!output.startsWith("oci:") || output.length() == 4) {
-            throw UknativeException.usage("--output " + output + " is neither oci:DIR nor oci-archive:FILE",
-                    "write for example  --output oci:./hello-image  or  --output oci-archive:hello.tar");
+    /** Where {@code --output} asks for the image: an OCI layout folder or one archive file, or neither. */
+    record Output(Optional<Path> layout, Optional<Path> archive) {
+
+        private static final String LAYOUT = "oci:";
+        private static final String ARCHIVE = "oci-archive:";
+
+        static Output parse(String output) {
+            if (output == null) {
+                return new Output(Optional.empty(), Optional.empty());
+            }
+            String prefix = output.startsWith(ARCHIVE) ? ARCHIVE : output.startsWith(LAYOUT) ? LAYOUT : "";
+            String path = output.substring(prefix.length()).trim();
+            if (prefix.isEmpty() || path.isEmpty()) {
+                throw UknativeException.usage("--output " + output + " is neither oci:DIR nor oci-archive:FILE",
+                        "write for example  --output oci:./hello-image  or  --output oci-archive:hello.tar");
+            }
+            Optional<Path> where = Optional.of(Path.of(path).toAbsolutePath().normalize());
+            return prefix.equals(ARCHIVE) ? new Output(Optional.empty(), where) : new Output(where, Optional.empty());
         }
-        return Path.of(output.substring(4)).toAbsolutePath().normalize();
     }
 }
