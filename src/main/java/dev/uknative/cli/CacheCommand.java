@@ -66,7 +66,7 @@ final class CacheCommand implements Callable<Integer> {
             description = {"Remove cached trees (all of them, or those unused for more than --older-than days), the git mirrors",
                 "no remaining tree needs, and leftovers of interrupted fetches. Entries in use by a running uknative stay.",
                 "Projects fetch what they need again on their next build (their lock files keep the versions).",
-                "Also removes the compile cache's objects ($XDG_CACHE_HOME/uknative/ccache) unused for as long (all without",
+                "Also removes the origin cache's archives ($XDG_CACHE_HOME/uknative/origins) and the compile cache's objects ($XDG_CACHE_HOME/uknative/ccache) unused for as long (all without",
                 "--older-than): builds then compile them again."})
     static final class PruneCommand implements Callable<Integer> {
         @Spec
@@ -96,6 +96,10 @@ final class CacheCommand implements Callable<Integer> {
                         .map(c -> "Removed " + BuildReport.size(c.bytes()) + " of compiled objects from " + result.compileCache()
                                 + " (" + BuildReport.size(c.after()) + " left)")
                         .orElse("No compile cache to prune (ccache is not installed)"));
+                result.origins().urls().forEach(out::println);
+                out.flush();
+                reporter.info("Removed " + result.origins().urls().size() + (result.origins().urls().size() == 1 ? " origin" : " origins")
+                        + " (" + BuildReport.size(result.origins().bytes()) + ") from " + result.originCache());
                 return 0;
             }
         }
