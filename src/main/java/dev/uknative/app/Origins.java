@@ -80,8 +80,9 @@ public final class Origins {
             if (locked.isEmpty()) {
                 records.ifPresent(r -> r.record(call.url(), fetched.entry().sha256()));
             }
-            reporter.info((fetched.downloaded() ? "downloaded " : "from the origin cache: ") + call.url() + " (sha256 "
-                    + fetched.entry().sha256().substring(0, 12) + "…)");
+            // Shaped like make's own lines ("  WGET    liblwip: …"), so that the build's progress line shows it.
+            reporter.info(String.format("  %-7s %s: %s %s (sha256 %s)", "ORIGIN", name.isEmpty() ? "origin" : name,
+                    fetched.downloaded() ? "downloaded" : "from the origin cache", call.url(), fetched.entry().sha256().substring(0, 12)));
         } catch (UknativeException e) {
             report.ifPresent(r -> OriginFailure.write(r, e));
             throw e;

@@ -94,4 +94,17 @@ class OriginValuesTest {
         assertThat(LockFile.read(lock, reporter).origins()).isEmpty();
         assertThat(warned.toString()).contains("has no sha256");
     }
+
+    @Test
+    void findsLibrariesThatCloneWithGitDuringMake() throws Exception {
+        Path lib = Files.createDirectories(temp.resolve("lib-foo"));
+        Files.writeString(lib.resolve("Makefile.uk"), "$(eval $(call addlib_s,libfoo,$(CONFIG_LIBFOO)))\n"
+                + "# $(eval $(call clone,libfoo,https://old.example/foo.git,main))\n"
+                + "LIBFOO_URL=https://git.example/foo.git\n"
+                + "$(eval $(call clone,libfoo,$(LIBFOO_URL),v1.0))\n");
+        Files.createDirectories(temp.resolve("lib-bar"));
+
+        assertThat(CloneOrigins.find(List.of(lib, temp.resolve("lib-bar"))))
+                .containsExactly(new CloneOrigins.Clone(lib.resolve("Makefile.uk"), 4, "libfoo", "$(LIBFOO_URL)"));
+    }
 }
