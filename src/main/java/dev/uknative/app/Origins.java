@@ -68,8 +68,10 @@ public final class Origins {
      */
     public void serveMake(List<String> arguments, Optional<String> library, Optional<String> librarySha256, Path workingDirectory) {
         Optional<Path> report = Optional.ofNullable(System.getenv(MakeFetch.REPORT_VARIABLE)).filter(s -> !s.isBlank()).map(Path::of);
+        String output = "";
         try {
             WgetCall call = WgetCall.parse(arguments, workingDirectory);
+            output = call.output().toString();
             String name = library.filter(s -> !s.isBlank()).orElse(call.libraryName());
             Optional<OriginRecords> records = Optional.ofNullable(System.getenv(MakeFetch.LOCK_VARIABLE)).filter(s -> !s.isBlank())
                     .map(lock -> new OriginRecords(Path.of(lock), services.originCache().root().resolve("locks"), reporter));
@@ -81,10 +83,13 @@ public final class Origins {
                 records.ifPresent(r -> r.record(call.url(), fetched.entry().sha256()));
             }
             // Shaped like make's own lines ("  WGET    liblwip: …"), so that the build's progress line shows it.
+            String placed = output;
+            report.ifPresent(r -> OriginFailure.clear(r, placed));
             reporter.info(String.format("  %-7s %s: %s %s (sha256 %s)", "ORIGIN", name.isEmpty() ? "origin" : name,
                     fetched.downloaded() ? "downloaded" : "from the origin cache", call.url(), fetched.entry().sha256().substring(0, 12)));
         } catch (UknativeException e) {
-            report.ifPresent(r -> OriginFailure.write(r, e));
+            String failed = output;
+            report.ifPresent(r -> OriginFailure.write(r, e, failed));
             throw e;
         }
     }

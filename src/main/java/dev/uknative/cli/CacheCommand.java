@@ -1,9 +1,11 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.Origins;
 import dev.uknative.app.PruneCaches;
 import dev.uknative.app.Services;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.UknativeException;
+import dev.uknative.origin.OriginCache.Entry;
 import dev.uknative.source.SourceCache;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,7 +38,8 @@ final class CacheCommand implements Callable<Integer> {
 
     /** {@code uknative cache list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the cached trees: key, size, last use, origin and ref. The cache folder is printed on stderr.")
+            description = "List the cached trees (key, size, last use, origin and ref), then the cached origins (origin-<sha256>, size,"
+                    + " URL). The cache folders are printed on stderr.")
     static final class ListCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -54,8 +57,14 @@ final class CacheCommand implements Callable<Integer> {
                     out.printf("%-70s %10s  used %-9s %s%s%n", e.key(), BuildReport.size(e.bytes()), ago(cache.age(e.lastUsed())),
                             e.origin(), e.ref().isEmpty() ? "" : "@" + e.ref());
                 }
+                Services services = new Services();
+                List<Entry> origins = new Origins(services, reporter).list();
+                for (Entry o : origins) {
+                    out.printf("%-70s %10s  %s%n", "origin-" + o.sha256().substring(0, 16), BuildReport.size(o.size()), o.url());
+                }
                 out.flush();
                 reporter.info(entries.size() + (entries.size() == 1 ? " tree" : " trees") + " in " + cache.root());
+                reporter.info(origins.size() + (origins.size() == 1 ? " origin" : " origins") + " in " + services.originCache().root());
                 return 0;
             }
         }

@@ -16,6 +16,6 @@ public final class OfflineOption {
 
     /** The services of a command that builds. */
     Services services() {
-        return new Services(offline, OriginFetchLaunch.commandLine());
+        return OriginFetchLaunch.services(offline);
     }
 }

@@ -1,6 +1,7 @@
 package dev.uknative.cli;
 
 import dev.uknative.app.Paths;
+import dev.uknative.app.Services;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ final class OriginFetchLaunch {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
     private OriginFetchLaunch() {
+    }
+
+    /** The services of a command that builds: make's downloads go through the origin cache. */
+    static Services services(boolean offline) {
+        return new Services(offline, commandLine());
     }
 
     static List<String> commandLine() {

@@ -23,9 +23,14 @@ public final class OriginFailure {
     private OriginFailure() {
     }
 
-    /** Writes {@code error} to {@code file}, the first failure only (later ones follow from it or repeat it). */
-    public static void write(Path file, UknativeException error) {
+    /**
+     * Writes {@code error} to {@code file}, the first failure only (later ones follow from it or repeat it).
+     *
+     * @param output the file make asked for, so that a later success for it ({@code fetch2}'s second URL) clears the error
+     */
+    public static void write(Path file, UknativeException error, String output) {
         Properties p = new Properties();
+        p.setProperty("output", output);
         p.setProperty("exit", error.exitCode().name());
         p.setProperty("message", error.getMessage());
         error.hint().ifPresent(h -> p.setProperty("hint", h));
@@ -39,6 +44,21 @@ public final class OriginFailure {
             AtomicFiles.write(file, text.toString());
         } catch (IOException e) {
             // The fetch still fails with its exit status; make's own message is then all the user sees.
+        }
+    }
+
+    /** Removes the error written for {@code output}, which a later fetch got after all. */
+    public static void clear(Path file, String output) {
+        try {
+            if (Files.isRegularFile(file)) {
+                Properties p = new Properties();
+                p.load(new StringReader(Files.readString(file)));
+                if (output.equals(p.getProperty("output"))) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // A stale error is only shown if make fails anyway.
         }
     }
 
