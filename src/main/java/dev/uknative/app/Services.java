@@ -23,6 +23,7 @@ import dev.uknative.source.SourceCache;
 import dev.uknative.source.SourceResolver;
 import dev.uknative.source.TarballFetcher;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,21 +35,21 @@ public final class Services {
     private final ToolLocator tools = ToolLocator.fromEnvironment();
     private final ProcessRunner processes = new ProcessRunner();
     private final boolean offline;
-    private final Optional<MakeFetch> fetch;
+    private final java.util.function.Supplier<List<String>> fetchCommand;
 
     /** Online unless {@code UKNATIVE_OFFLINE} says otherwise; make downloads with its own wget. */
     public Services() {
-        this(false, java.util.List.of());
+        this(false, List::of);
     }
 
     /**
      * @param offline      caches only ({@code --offline}); {@code UKNATIVE_OFFLINE} turns it on too
      * @param fetchCommand the command that runs {@code uknative origins wget} (make's {@code $(WGET)}),
-     *                     empty to leave make's wget alone
+     *                     empty to leave make's wget alone; asked only when make runs
      */
-    public Services(boolean offline, java.util.List<String> fetchCommand) {
+    public Services(boolean offline, java.util.function.Supplier<List<String>> fetchCommand) {
         this.offline = offline || MakeFetch.offline(System.getenv(MakeFetch.OFFLINE_VARIABLE));
-        this.fetch = fetchCommand.isEmpty() ? Optional.empty() : Optional.of(new MakeFetch(fetchCommand));
+        this.fetchCommand = fetchCommand;
     }
 
     /** Whether only the caches may be used. */
@@ -80,7 +81,10 @@ public final class Services {
     }
 
     public MakeDriver make(Reporter reporter) {
-        return new MakeDriver(processes, tools.require("make", "make"), reporter, compileCache(), fetch, offline);
+        return new MakeDriver(processes, tools.require("make", "make"), reporter, compileCache(), () -> {
+            List<String> command = fetchCommand.get();
+            return command.isEmpty() ? Optional.empty() : Optional.of(new MakeFetch(command));
+        }, offline);
     }
 
     /** The compile cache shared by all projects, when ccache is installed. */

@@ -32,31 +32,27 @@ public final class MakeDriver implements Make {
     private final Path make;
     private final Reporter reporter;
     private final Optional<CompileCache> cache;
-    private final Optional<MakeFetch> fetch;
+    private final java.util.function.Supplier<Optional<MakeFetch>> fetchCommand;
+    private Optional<MakeFetch> fetch;
     private final boolean offline;
 
     /** @param cache compile through ccache with this cache (see {@link CompileCache}) */
     public MakeDriver(ProcessRunner runner, Path make, Reporter reporter, Optional<CompileCache> cache) {
-        this(runner, make, reporter, cache, Optional.empty(), false);
+        this(runner, make, reporter, cache, Optional::empty, false);
     }
 
     /**
-     * @param fetch   the archives make downloads go through uknative's origin cache (make's {@code $(WGET)})
+     * @param fetch   the archives make downloads go through uknative's origin cache (make's {@code $(WGET)}); asked
+     *                only when make runs, so that a no-op build pays nothing for it
      * @param offline the fetches use the cache only
      */
-    public MakeDriver(ProcessRunner runner, Path make, Reporter reporter, Optional<CompileCache> cache, Optional<MakeFetch> fetch,
-            boolean offline) {
+    public MakeDriver(ProcessRunner runner, Path make, Reporter reporter, Optional<CompileCache> cache,
+            java.util.function.Supplier<Optional<MakeFetch>> fetch, boolean offline) {
         this.runner = runner;
         this.make = make;
         this.reporter = reporter;
         this.cache = cache;
-        this.fetch = fetch.filter(f -> {
-            if (!f.usable()) {
-                reporter.warn("uknative's path holds a '$' or a line break, which make cannot pass on: libraries download with wget,"
-                        + " outside the origin cache");
-            }
-            return f.usable();
-        });
+        this.fetchCommand = fetch;
         this.offline = offline;
     }
 
@@ -71,6 +67,19 @@ public final class MakeDriver implements Make {
         }
     }
 
+    private synchronized Optional<MakeFetch> fetch() {
+        if (fetch == null) {
+            fetch = fetchCommand.get().filter(f -> {
+                if (!f.usable()) {
+                    reporter.warn("uknative's path holds a '$' or a line break, which make cannot pass on: libraries download"
+                            + " with wget, outside the origin cache");
+                }
+                return f.usable();
+            });
+        }
+        return fetch;
+    }
+
     @Override
     public Optional<CompileCache> compileCache() {
         return cache;
@@ -78,7 +87,7 @@ public final class MakeDriver implements Make {
 
     @Override
     public MakeDriver withoutCompileCache() {
-        return new MakeDriver(runner, make, reporter, Optional.empty(), fetch, offline);
+        return new MakeDriver(runner, make, reporter, Optional.empty(), fetchCommand, offline);
     }
 
     /**
@@ -122,6 +131,7 @@ public final class MakeDriver implements Make {
             }
         }
         Path originReport = invocation.buildDirectory().resolve("uknative").resolve("origin-failure");
+        Optional<MakeFetch> fetch = fetch();
         if (fetch.isPresent()) {
             Map<String, String> variables = new HashMap<>(call.variables());
             variables.putAll(fetch.get().makeVariables());

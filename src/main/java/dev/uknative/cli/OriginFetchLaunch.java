@@ -23,7 +23,7 @@ final class OriginFetchLaunch {
 
     /** The services of a command that builds: make's downloads go through the origin cache. */
     static Services services(boolean offline) {
-        return new Services(offline, commandLine());
+        return new Services(offline, OriginFetchLaunch::commandLine);
     }
 
     static List<String> commandLine() {
