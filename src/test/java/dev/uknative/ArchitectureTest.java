@@ -37,13 +37,14 @@ class ArchitectureTest {
             Map.entry("source", Set.of("core", "project")),
             Map.entry("foreign", Set.of("core", "project", "process")),
             Map.entry("symbols", Set.of("core", "elf", "kconfig")),
-            Map.entry("build", Set.of("core", "project", "source", "kconfig", "process", "foreign", "elf", "symbols")),
+            Map.entry("origin", Set.of("core", "source")),
+            Map.entry("build", Set.of("core", "project", "source", "kconfig", "process", "foreign", "elf", "symbols", "origin")),
             Map.entry("run", Set.of("core", "project", "process")),
             Map.entry("menu", Set.of("core", "kconfig")),
             Map.entry("oci", Set.of("core", "elf")),
             Map.entry("size", Set.of("core", "elf")),
             Map.entry("app", Set.of("core", "process", "project", "kconfig", "elf", "source", "foreign", "symbols", "build", "run", "menu",
-                    "oci", "size")),
+                    "oci", "size", "origin")),
             Map.entry("cli", Set.of("core", "app", "menu")));
 
     /**
@@ -61,6 +62,8 @@ class ArchitectureTest {
             // The cache commands' use cases are the cache's own operations (list, prune).
             "source.SourceCache",
             "size.SizeReport", "symbols.LinkPlan",
+            // The origins commands render the cache's entries.
+            "origin.OriginCache.Entry", "origin.OriginFetcher.Fetched",
             // Image names are parsed before any work; cached images are rendered (images, pull).
             "oci.ImageRef", "oci.CachedImage");
 

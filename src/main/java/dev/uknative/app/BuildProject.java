@@ -3,6 +3,7 @@ package dev.uknative.app;
 import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
 import dev.uknative.core.Reporter;
+import dev.uknative.origin.CloneOrigins;
 
 /** {@code uknative build}, and the build half of {@code uknative run}: load the project, then build it. */
 public final class BuildProject {
@@ -24,6 +25,11 @@ public final class BuildProject {
 
     /** Configures and builds; the result says whether make ran and what it made. */
     public BuildResult build(BuildRequest request) {
+        if (services.offline()) {
+            // Unikraft's clone rule runs git from make: the origin cache cannot serve it.
+            CloneOrigins.find(request.sources().libraries()).forEach(c -> reporter.warn(c.makefile() + ":" + c.line() + ": " + c.library()
+                    + " clones " + c.url() + " with git during make; --offline cannot keep that from the network"));
+        }
         return services.builder(reporter).build(request);
     }
 }

@@ -77,6 +77,11 @@ public final class Paths {
         return Path.of(System.getProperty("user.home"), ".docker", "config.json");
     }
 
+    /** The origin cache: archives libraries download during make (see origin.OriginCache). */
+    public static Path originCache() {
+        return cacheHome().resolve("origins");
+    }
+
     /** The OCI image cache: pulled and packaged images (see oci.ImageCache). */
     public static Path imageCache() {
         return cacheHome().resolve("images");

@@ -2,12 +2,13 @@ package dev.uknative.app;
 
 import dev.uknative.build.CompileCache;
 import dev.uknative.core.Reporter;
+import dev.uknative.origin.OriginCache;
 import dev.uknative.source.SourceCache;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@code uknative cache prune}: the source cache's trees, and the compile cache's objects, all of them
+ * {@code uknative cache prune}: the source cache's trees, the origin cache's archives, and the compile cache's objects, all of them
  * or those unused for longer than a given time.
  */
 public final class PruneCaches {
@@ -25,7 +26,7 @@ public final class PruneCaches {
      * @param compiled what left the compile cache; empty when ccache is not installed
      */
     public record Result(SourceCache.Pruned sources, java.nio.file.Path sourceCache, Optional<CompileCache.Pruned> compiled,
-                         java.nio.file.Path compileCache) {
+                         java.nio.file.Path compileCache, OriginCache.Pruned origins, java.nio.file.Path originCache) {
     }
 
     public Result prune(Optional<Duration> olderThan) {
@@ -33,6 +34,8 @@ public final class PruneCaches {
         SourceCache.Pruned sources = cache.prune(olderThan);
         Optional<CompileCache> compile = services.compileCache();
         Optional<CompileCache.Pruned> compiled = compile.map(c -> c.prune(services.processes(), olderThan));
-        return new Result(sources, cache.root(), compiled, Paths.cacheHome().resolve(CompileCache.FOLDER));
+        OriginCache originCache = services.originCache();
+        OriginCache.Pruned origins = originCache.prune(olderThan.map(age -> java.time.Instant.now().minus(age)));
+        return new Result(sources, cache.root(), compiled, Paths.cacheHome().resolve(CompileCache.FOLDER), origins, originCache.root());
     }
 }

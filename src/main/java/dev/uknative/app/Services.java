@@ -7,6 +7,10 @@ import dev.uknative.build.MakeDriver;
 import dev.uknative.core.Reporter;
 import dev.uknative.foreign.Toolchains;
 import dev.uknative.oci.ImageCache;
+import dev.uknative.origin.MakeFetch;
+import dev.uknative.origin.Mirrors;
+import dev.uknative.origin.OriginCache;
+import dev.uknative.origin.OriginFetcher;
 import dev.uknative.oci.Registry;
 import dev.uknative.process.ProcessRunner;
 import dev.uknative.process.ToolLocator;
@@ -19,6 +23,7 @@ import dev.uknative.source.SourceCache;
 import dev.uknative.source.SourceResolver;
 import dev.uknative.source.TarballFetcher;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +34,38 @@ public final class Services {
 
     private final ToolLocator tools = ToolLocator.fromEnvironment();
     private final ProcessRunner processes = new ProcessRunner();
+    private final boolean offline;
+    private final java.util.function.Supplier<List<String>> fetchCommand;
+
+    /** Online unless {@code UKNATIVE_OFFLINE} says otherwise; make downloads with its own wget. */
+    public Services() {
+        this(false, List::of);
+    }
+
+    /**
+     * @param offline      caches only ({@code --offline}); {@code UKNATIVE_OFFLINE} turns it on too
+     * @param fetchCommand the command that runs {@code uknative origins wget} (make's {@code $(WGET)}),
+     *                     empty to leave make's wget alone; asked only when make runs
+     */
+    public Services(boolean offline, java.util.function.Supplier<List<String>> fetchCommand) {
+        this.offline = offline || MakeFetch.offline(System.getenv(MakeFetch.OFFLINE_VARIABLE));
+        this.fetchCommand = fetchCommand;
+    }
+
+    /** Whether only the caches may be used. */
+    public boolean offline() {
+        return offline;
+    }
+
+    /** The origin cache, in {@link Paths#originCache()}. */
+    public OriginCache originCache() {
+        return new OriginCache(Paths.originCache());
+    }
+
+    /** Fetches origins into the origin cache, through the mirrors {@code UKNATIVE_MIRRORS} names. */
+    public OriginFetcher origins(Reporter reporter) {
+        return new OriginFetcher(originCache(), new Downloader(reporter, offline), Mirrors.parse(System.getenv(Mirrors.VARIABLE)), offline, reporter);
+    }
 
     public ToolLocator tools() {
         return tools;
@@ -44,7 +81,10 @@ public final class Services {
     }
 
     public MakeDriver make(Reporter reporter) {
-        return new MakeDriver(processes, tools.require("make", "make"), reporter, compileCache());
+        return new MakeDriver(processes, tools.require("make", "make"), reporter, compileCache(), () -> {
+            List<String> command = fetchCommand.get();
+            return command.isEmpty() ? Optional.empty() : Optional.of(new MakeFetch(command));
+        }, offline);
     }
 
     /** The compile cache shared by all projects, when ccache is installed. */
@@ -69,8 +109,8 @@ public final class Services {
     /** Resolves and fetches sources; the manifest is read only when a spec needs it. */
     public SourceResolver sources(Reporter reporter, Optional<String> manifestOption) {
         SourceCache cache = sourceCache(reporter);
-        Downloader downloader = new Downloader(reporter);
-        return new SourceResolver(cache, () -> new GitFetcher(cache, reporter), new TarballFetcher(cache, downloader, reporter),
+        Downloader downloader = new Downloader(reporter, offline);
+        return new SourceResolver(cache, () -> new GitFetcher(cache, reporter, offline), new TarballFetcher(cache, downloader, reporter),
                 () -> manifests(downloader, manifestOption), reporter, Clock.systemUTC());
     }
 
@@ -85,7 +125,7 @@ public final class Services {
     }
 
     public GitFetcher git(Reporter reporter) {
-        return new GitFetcher(sourceCache(reporter), reporter);
+        return new GitFetcher(sourceCache(reporter), reporter, offline);
     }
 
     /** {@code --manifest}, else {@code UKNATIVE_MANIFEST}, searched before the embedded manifest. */

@@ -2,7 +2,10 @@ package dev.uknative.build;
 
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
+import dev.uknative.origin.MakeFetch;
+import dev.uknative.origin.OriginFailure;
 import dev.uknative.process.LineSink;
+import dev.uknative.source.LockFile;
 import dev.uknative.process.LogSink;
 import dev.uknative.process.OutputSink;
 import dev.uknative.process.ProcessResult;
@@ -29,13 +32,28 @@ public final class MakeDriver implements Make {
     private final Path make;
     private final Reporter reporter;
     private final Optional<CompileCache> cache;
+    private final java.util.function.Supplier<Optional<MakeFetch>> fetchCommand;
+    private Optional<MakeFetch> fetch;
+    private final boolean offline;
 
     /** @param cache compile through ccache with this cache (see {@link CompileCache}) */
     public MakeDriver(ProcessRunner runner, Path make, Reporter reporter, Optional<CompileCache> cache) {
+        this(runner, make, reporter, cache, Optional::empty, false);
+    }
+
+    /**
+     * @param fetch   the archives make downloads go through uknative's origin cache (make's {@code $(WGET)}); asked
+     *                only when make runs, so that a no-op build pays nothing for it
+     * @param offline the fetches use the cache only
+     */
+    public MakeDriver(ProcessRunner runner, Path make, Reporter reporter, Optional<CompileCache> cache,
+            java.util.function.Supplier<Optional<MakeFetch>> fetch, boolean offline) {
         this.runner = runner;
         this.make = make;
         this.reporter = reporter;
         this.cache = cache;
+        this.fetchCommand = fetch;
+        this.offline = offline;
     }
 
     /**
@@ -49,6 +67,19 @@ public final class MakeDriver implements Make {
         }
     }
 
+    private synchronized Optional<MakeFetch> fetch() {
+        if (fetch == null) {
+            fetch = fetchCommand.get().filter(f -> {
+                if (!f.usable()) {
+                    reporter.warn("uknative's path holds a '$' or a line break, which make cannot pass on: libraries download"
+                            + " with wget, outside the origin cache");
+                }
+                return f.usable();
+            });
+        }
+        return fetch;
+    }
+
     @Override
     public Optional<CompileCache> compileCache() {
         return cache;
@@ -56,7 +87,7 @@ public final class MakeDriver implements Make {
 
     @Override
     public MakeDriver withoutCompileCache() {
-        return new MakeDriver(runner, make, reporter, Optional.empty());
+        return new MakeDriver(runner, make, reporter, Optional.empty(), fetchCommand, offline);
     }
 
     /**
@@ -99,6 +130,21 @@ public final class MakeDriver implements Make {
                                 + ", or build with --no-compile-cache");
             }
         }
+        Path originReport = invocation.buildDirectory().resolve("uknative").resolve("origin-failure");
+        Optional<MakeFetch> fetch = fetch();
+        if (fetch.isPresent()) {
+            Map<String, String> variables = new HashMap<>(call.variables());
+            variables.putAll(fetch.get().makeVariables());
+            call = call.withGoals(call.goals(), variables);
+            // A = the project folder, where uknative.lock sits beside the Kraftfile.
+            environment.putAll(MakeFetch.environment(invocation.application().resolve(LockFile.NAME), originReport, offline));
+            try {
+                Files.deleteIfExists(originReport);
+            } catch (IOException e) {
+                throw UknativeException.environment("cannot remove " + originReport + ": " + e.getMessage(),
+                        "check the permissions of the build folder");
+            }
+        }
         ProcessSpec spec = ProcessSpec.of(call.arguments(make), invocation.unikraft())
                 .withEnvironment(environment)
                 .withMergedStderr();
@@ -107,6 +153,12 @@ public final class MakeDriver implements Make {
         if (toLog.failure().isPresent()) {
             throw UknativeException.environment("cannot write the build log: " + toLog.failure().get().getMessage(),
                     "check the free space and permissions of the build folder");
+        }
+        if (fetch.isPresent() && !result.succeeded()) {
+            Optional<UknativeException> failed = OriginFailure.read(originReport);
+            if (failed.isPresent()) {
+                throw failed.get();
+            }
         }
         Optional<CompileCache.Statistics> statistics = Optional.empty();
         if (cache.isPresent()) {

@@ -1,7 +1,6 @@
 package dev.uknative.cli;
 
 import dev.uknative.app.BuildProject;
-import dev.uknative.app.Services;
 import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
 import java.io.PrintWriter;
@@ -45,12 +44,15 @@ final class BuildCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
+    OfflineOption offline;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            BuildProject build = new BuildProject(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
+            BuildProject build = new BuildProject(offline.services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             BuildRequest request = build.request(project.request(directory, targets), Flags.jobs(jobs), force, link.options())
                     .withCompileCache(link.compileCache());
             BuildResult result = BuildReport.report(build.build(request), reporter);

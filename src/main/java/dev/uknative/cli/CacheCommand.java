@@ -1,9 +1,11 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.Origins;
 import dev.uknative.app.PruneCaches;
 import dev.uknative.app.Services;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.UknativeException;
+import dev.uknative.origin.OriginCache.Entry;
 import dev.uknative.source.SourceCache;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,7 +38,8 @@ final class CacheCommand implements Callable<Integer> {
 
     /** {@code uknative cache list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the cached trees: key, size, last use, origin and ref. The cache folder is printed on stderr.")
+            description = "List the cached trees (key, size, last use, origin and ref), then the cached origins (origin-<sha256>, size,"
+                    + " URL). The cache folders are printed on stderr.")
     static final class ListCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -54,8 +57,14 @@ final class CacheCommand implements Callable<Integer> {
                     out.printf("%-70s %10s  used %-9s %s%s%n", e.key(), BuildReport.size(e.bytes()), ago(cache.age(e.lastUsed())),
                             e.origin(), e.ref().isEmpty() ? "" : "@" + e.ref());
                 }
+                Services services = new Services();
+                List<Entry> origins = new Origins(services, reporter).list();
+                for (Entry o : origins) {
+                    out.printf("%-70s %10s  %s%n", "origin-" + o.sha256().substring(0, 16), BuildReport.size(o.size()), o.url());
+                }
                 out.flush();
                 reporter.info(entries.size() + (entries.size() == 1 ? " tree" : " trees") + " in " + cache.root());
+                reporter.info(origins.size() + (origins.size() == 1 ? " origin" : " origins") + " in " + services.originCache().root());
                 return 0;
             }
         }
@@ -66,7 +75,7 @@ final class CacheCommand implements Callable<Integer> {
             description = {"Remove cached trees (all of them, or those unused for more than --older-than days), the git mirrors",
                 "no remaining tree needs, and leftovers of interrupted fetches. Entries in use by a running uknative stay.",
                 "Projects fetch what they need again on their next build (their lock files keep the versions).",
-                "Also removes the compile cache's objects ($XDG_CACHE_HOME/uknative/ccache) unused for as long (all without",
+                "Also removes the origin cache's archives ($XDG_CACHE_HOME/uknative/origins) and the compile cache's objects ($XDG_CACHE_HOME/uknative/ccache) unused for as long (all without",
                 "--older-than): builds then compile them again."})
     static final class PruneCommand implements Callable<Integer> {
         @Spec
@@ -96,6 +105,10 @@ final class CacheCommand implements Callable<Integer> {
                         .map(c -> "Removed " + BuildReport.size(c.bytes()) + " of compiled objects from " + result.compileCache()
                                 + " (" + BuildReport.size(c.after()) + " left)")
                         .orElse("No compile cache to prune (ccache is not installed)"));
+                result.origins().urls().forEach(out::println);
+                out.flush();
+                reporter.info("Removed " + result.origins().urls().size() + (result.origins().urls().size() == 1 ? " origin" : " origins")
+                        + " (" + BuildReport.size(result.origins().bytes()) + ") from " + result.originCache());
                 return 0;
             }
         }

@@ -1,7 +1,6 @@
 package dev.uknative.cli;
 
 import dev.uknative.app.DebugProject;
-import dev.uknative.app.Services;
 import dev.uknative.run.GdbServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,7 +52,7 @@ final class DebugCommand implements Callable<Integer> {
     public Integer call() {
         DebugProject.Result result;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            result = new DebugProject(new Services()).debug(project.request(directory, targets), Flags.jobs(jobs), link.options(),
+            result = new DebugProject(OriginFetchLaunch.services(false)).debug(project.request(directory, targets), Flags.jobs(jobs), link.options(),
                     link.compileCache(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()), parent.streams().out(),
                     parent.streams().err(), (session, gdb) -> {
                         session.built().ifPresent(built -> BuildReport.report(built, reporter));

@@ -1,7 +1,6 @@
 package dev.uknative.cli;
 
 import dev.uknative.app.PackageImage;
-import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
 import java.io.PrintWriter;
@@ -80,7 +79,7 @@ final class PkgCommand implements Callable<Integer> {
         Optional<Path> layout = where.layout();
         Optional<Path> archive = where.archive();
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            PackageImage pkg = new PackageImage(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
+            PackageImage pkg = new PackageImage(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory, targets), Flags.jobs(jobs),
                     link.options(), link.compileCache(), ref, push, layout, archive,
                     Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize())));

@@ -132,6 +132,9 @@ final class RunCommand implements Callable<Integer> {
     String gdb;
 
     // -v is taken by volumes (as in kraft run).
+    @Mixin
+    OfflineOption offline;
+
     @Option(names = "--verbose", description = "Show the full make output and, on errors, the details.")
     boolean verbose;
 
@@ -162,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
             RunProject.requireLogFolder(log);
         }
 
-        Services services = new Services();
+        Services services = offline.services();
         Optional<DetachedStart> detached = DetachedStart.check(detach, Optional.ofNullable(name), services);
         RunProject run = new RunProject(services);
         // Before any build: a missing or too old QEMU should not cost the user a build first.

@@ -1,7 +1,6 @@
 package dev.uknative.cli;
 
 import dev.uknative.app.ImageSize;
-import dev.uknative.app.Services;
 import dev.uknative.size.SizeReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ final class SizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            ImageSize.Result result = new ImageSize(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()))
+            ImageSize.Result result = new ImageSize(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()))
                     .measure(project.request(directory, targets), html);
             reporter.endProgress();
             PrintWriter out = spec.commandLine().getOut();

@@ -1,7 +1,6 @@
 package dev.uknative.cli;
 
 import dev.uknative.app.DiagnoseSymbols;
-import dev.uknative.app.Services;
 import dev.uknative.build.SymbolDoctor.Diagnosis;
 import dev.uknative.symbols.LinkPlan;
 import java.io.PrintWriter;
@@ -62,7 +61,7 @@ final class SymbolsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            DiagnoseSymbols doctor = new DiagnoseSymbols(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
+            DiagnoseSymbols doctor = new DiagnoseSymbols(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             // DIR|LIB.a: a file is a static library to diagnose on its own.
             Diagnosis diagnosis = Files.isRegularFile(input)
                     ? doctor.archive(input, Optional.ofNullable(project.unikraftSource), targets.query(), link.options(), Flags.jobs(jobs))

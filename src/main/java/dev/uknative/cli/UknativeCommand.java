@@ -44,6 +44,7 @@ public final class UknativeCommand implements java.util.concurrent.Callable<Inte
         all.put("update", UpdateCommand.class);
         all.put("versions", VersionsCommand.class);
         all.put("cache", CacheCommand.class);
+        all.put("origins", OriginsCommand.class);
         all.put("symbols", SymbolsCommand.class);
         all.put("size", SizeCommand.class);
         all.put("debug", DebugCommand.class);

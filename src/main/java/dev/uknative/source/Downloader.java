@@ -29,11 +29,18 @@ public final class Downloader {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Reporter reporter;
+    private final boolean offline;
     /** Made on first use: creating one sets up TLS (about 0.1 s), which most builds never need. */
     private HttpClient http;
 
     public Downloader(Reporter reporter) {
+        this(reporter, false);
+    }
+
+    /** @param offline read {@code file:} URLs only: every network download is refused */
+    public Downloader(Reporter reporter, boolean offline) {
         this.reporter = reporter;
+        this.offline = offline;
     }
 
     private synchronized HttpClient http() {
@@ -95,6 +102,10 @@ public final class Downloader {
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw UknativeException.environment("cannot download " + uri + ": only https:, http: and file: URLs are supported",
                         "use an https: URL, or a file: URL for a local copy");
+            }
+            if (offline) {
+                throw UknativeException.environment("offline, and " + uri + " would have to be downloaded",
+                        "run once with network (without --offline / UKNATIVE_OFFLINE), or use a file: URL for a local copy");
             }
             HttpRequest request = HttpRequest.newBuilder(uri).GET().header("User-Agent", "uknative").build();
             HttpResponse<InputStream> response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());

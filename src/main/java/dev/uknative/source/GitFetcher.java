@@ -50,10 +50,32 @@ public final class GitFetcher {
 
     private final SourceCache cache;
     private final Reporter reporter;
+    private final boolean offline;
 
     public GitFetcher(SourceCache cache, Reporter reporter) {
+        this(cache, reporter, false);
+    }
+
+    /** @param offline reach no remote but a local one ({@code file:} URLs, paths): the cache's mirrors only */
+    public GitFetcher(SourceCache cache, Reporter reporter, boolean offline) {
         this.cache = cache;
         this.reporter = reporter;
+        this.offline = offline;
+    }
+
+    /** Whether {@code url} needs the network: anything but a {@code file:} URL or a path. */
+    static boolean remote(String url) {
+        return !(url.startsWith("file:") || url.startsWith("/") || url.startsWith("./") || url.startsWith("../"));
+    }
+
+    private boolean refused(String url) {
+        return offline && remote(url);
+    }
+
+    static UknativeException missingOffline(String url) {
+        return new UknativeException(ExitCode.ENVIRONMENT, null, "offline, and the source cache lacks " + url,
+                "build once with network (without --offline / UKNATIVE_OFFLINE) to fill the cache, or point the Kraftfile at"
+                        + " a local folder or a file:// URL");
     }
 
     /** A ref resolved to a commit; {@code kind} is branch, tag, commit or HEAD. */
@@ -66,6 +88,12 @@ public final class GitFetcher {
      */
     public Path fetch(String url) {
         Path mirror = cache.mirror(url);
+        if (refused(url)) {
+            if (Files.isDirectory(mirror)) {
+                return mirror;
+            }
+            throw missingOffline(url);
+        }
         return cache.locked("mirror-" + mirror.getFileName(), () -> {
             if (Files.isDirectory(mirror)) {
                 try (Git git = Git.open(mirror.toFile())) {
@@ -95,6 +123,9 @@ public final class GitFetcher {
      */
     public Optional<RemoteRef> findRemote(String url, Optional<String> wanted) {
         Map<String, Ref> refs;
+        if (refused(url)) {
+            return Optional.empty();
+        }
         try {
             refs = Git.lsRemoteRepository().setRemote(url).callAsMap();
         } catch (GitAPIException | RuntimeException e) {
@@ -128,6 +159,12 @@ public final class GitFetcher {
     public Path fetchShallow(String url, String refName) {
         Path mirror = cache.mirror(url);
         RefSpec spec = new RefSpec("+" + refName + ":" + (refName.equals(Constants.HEAD) ? REMOTE_HEAD : refName));
+        if (refused(url)) {
+            if (Files.isDirectory(mirror)) {
+                return mirror;
+            }
+            throw missingOffline(url);
+        }
         return cache.locked("mirror-" + mirror.getFileName(), () -> {
             String label = "fetching " + Repository.shortenRefName(refName) + " of " + url;
             if (Files.isDirectory(mirror)) {
@@ -247,6 +284,9 @@ public final class GitFetcher {
      * allow it for full commit ids); returns whether the mirror has it afterwards.
      */
     public boolean fetchCommit(String url, Path mirror, String commit) {
+        if (refused(url)) {
+            return has(mirror, commit);
+        }
         return cache.locked("mirror-" + mirror.getFileName(), () -> {
             try (Git git = Git.open(mirror.toFile())) {
                 FetchCommand fetch = git.fetch().setRemote(url).setRefSpecs(new RefSpec("+" + commit + ":refs/uknative/commits/" + commit))
@@ -331,6 +371,9 @@ public final class GitFetcher {
 
     /** Branches and tags of a remote, asked without fetching ({@code git ls-remote}). */
     public RemoteRefs listRemote(String url) {
+        if (refused(url)) {
+            throw missingOffline(url);
+        }
         try {
             Collection<Ref> refs = Git.lsRemoteRepository().setRemote(url).setHeads(true).setTags(true).call();
             return RemoteRefs.of(refs);

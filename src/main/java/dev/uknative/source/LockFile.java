@@ -22,17 +22,29 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *
  * @param unikraft  the core's entry, when it was resolved from the Kraftfile
  * @param libraries by library name, in the Kraftfile's order
+ * @param origins   the sha256 of every archive a library downloaded during make, by URL (sorted):
+ *                  recorded on first download, checked on every later use (see origin.OriginFetcher)
  */
-public record LockFile(Optional<LockedSource> unikraft, Map<String, LockedSource> libraries) {
+public record LockFile(Optional<LockedSource> unikraft, Map<String, LockedSource> libraries, Map<String, String> origins) {
 
     public static final String NAME = "uknative.lock";
 
     public LockFile {
         libraries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(libraries));
+        origins = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(origins));
+    }
+
+    public LockFile(Optional<LockedSource> unikraft, Map<String, LockedSource> libraries) {
+        this(unikraft, libraries, Map.of());
     }
 
     public static LockFile empty() {
-        return new LockFile(Optional.empty(), Map.of());
+        return new LockFile(Optional.empty(), Map.of(), Map.of());
+    }
+
+    /** The same entries with {@code origins} instead. */
+    public LockFile withOrigins(Map<String, String> newOrigins) {
+        return new LockFile(unikraft, libraries, newOrigins);
     }
 
     /** The lock file beside a Kraftfile. */
@@ -57,7 +69,17 @@ public record LockFile(Optional<LockedSource> unikraft, Map<String, LockedSource
                     libraries.put(String.valueOf(e.getKey()), entry(e.getValue()));
                 }
             }
-            return new LockFile(unikraft, libraries);
+            Map<String, String> origins = new LinkedHashMap<>();
+            if (root.get("origins") instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    String digest = String.valueOf(e.getValue());
+                    if (!digest.matches("[0-9a-f]{64}")) {
+                        throw new IllegalArgumentException("origins: " + e.getKey() + " has no sha256");
+                    }
+                    origins.put(String.valueOf(e.getKey()), digest);
+                }
+            }
+            return new LockFile(unikraft, libraries, origins);
         } catch (IOException | YamlEngineException | IllegalArgumentException | DateTimeParseException e) {
             reporter.warn(file + " cannot be read (" + e.getMessage() + "); resolving every source again");
             return empty();
@@ -98,6 +120,10 @@ public record LockFile(Optional<LockedSource> unikraft, Map<String, LockedSource
                 s.append("  ").append(quote(name)).append(":\n");
                 entry(s, l, "    ");
             });
+        }
+        if (!origins.isEmpty()) {
+            s.append("origins:\n");
+            origins.forEach((url, sha256) -> s.append("  ").append(quote(url)).append(": ").append(quote(sha256)).append('\n'));
         }
         try {
             AtomicFiles.writeIfChanged(file, s.toString());

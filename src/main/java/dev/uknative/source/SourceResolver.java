@@ -108,7 +108,7 @@ public final class SourceResolver {
             m.lock().ifPresent(l -> libraryLocks.put(library.name(), l));
         }
 
-        LockFile updated = new LockFile(keepTime(unikraftLock, old.unikraft()), keepTimes(libraryLocks, old.libraries()));
+        LockFile updated = new LockFile(keepTime(unikraftLock, old.unikraft()), keepTimes(libraryLocks, old.libraries()), old.origins());
         if (mode != Mode.READ_ONLY && (updated.unikraft().isPresent() || !updated.libraries().isEmpty() || Files.exists(lockPath))) {
             updated.write(lockPath);
         }

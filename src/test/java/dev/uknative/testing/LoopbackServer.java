@@ -27,6 +27,9 @@ public final class LoopbackServer implements AutoCloseable {
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private final CountDownLatch halfSent = new CountDownLatch(1);
 
     public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -48,6 +51,21 @@ public final class LoopbackServer implements AutoCloseable {
         behaviours.put(path, behaviour);
     }
 
+    /** {@code from} answers 302 with {@code Location: to} (a path on this server). */
+    public void redirect(String from, String to) {
+        redirects.put(from, to);
+    }
+
+    /** {@code path} waits this long before answering (two clients then overlap). */
+    public void delay(String path, long millis) {
+        delays.put(path, millis);
+    }
+
+    /** Waits until a path that fails half-way has sent its first half; false on timeout. */
+    public boolean awaitHalfSent(long millis) throws InterruptedException {
+        return halfSent.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
@@ -59,6 +77,21 @@ public final class LoopbackServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        String target = redirects.get(path);
+        if (target != null) {
+            exchange.getResponseHeaders().add("Location", url(target));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+            return;
+        }
+        Long delay = delays.get(path);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         byte[] content = files.get(path);
         if (content == null) {
             exchange.sendResponseHeaders(404, -1);
@@ -75,6 +108,7 @@ public final class LoopbackServer implements AutoCloseable {
         }
         out.write(content, 0, content.length / 2);
         out.flush();
+        halfSent.countDown();
         if (behaviour == Behaviour.STALL_HALF_WAY) {
             try {
                 closing.await();
