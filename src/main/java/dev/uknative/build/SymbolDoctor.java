@@ -53,7 +53,7 @@ public final class SymbolDoctor {
     }
 
     public Diagnosis diagnose(BuildRequest request, ProjectLayout layout, MakeInvocation invocation, List<ForeignArchive> archives) {
-        List<ConfigAssignment> base = KconfigLayers.inOrder(request.kraftfile(), request.target());
+        List<ConfigAssignment> base = KconfigLayers.inOrder(request);
         return diagnose(request, layout, archives, configurator.solve(invocation, base));
     }
 
@@ -62,7 +62,7 @@ public final class SymbolDoctor {
      * build parsed, solved with the Kraftfile's own kconfig ({@link KconfigLayers#inOrder}).
      */
     Diagnosis diagnose(BuildRequest request, ProjectLayout layout, List<ForeignArchive> archives, KconfigConfigurator.Configured base) {
-        List<ConfigAssignment> assignments = KconfigLayers.inOrder(request.kraftfile(), request.target());
+        List<ConfigAssignment> assignments = KconfigLayers.inOrder(request);
         List<String> warnings = new ArrayList<>();
         List<ObjectSymbols> application = applicationObjects(layout, base.variables().buildDirectory(), base.variables().application(), warnings);
         return diagnose(request.target(), assignments, base, archives, application, request.link(), request.jobs(), warnings);
