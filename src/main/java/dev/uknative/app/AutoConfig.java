@@ -43,7 +43,7 @@ final class AutoConfig {
                 forFlag.putIfAbsent(o.symbol(), m.flag());
             }
         }
-        List<ConfigAssignment> layers = KconfigLayers.inOrder(request.kraftfile(), request.target());
+        List<ConfigAssignment> layers = KconfigLayers.inOrder(request);
         List<String> fixed = new ArrayList<>();
         for (ConfigAssignment a : layers) {
             if (values.containsKey(a.symbol()) && a.origin().startsWith("Kraftfile")) {
@@ -67,7 +67,8 @@ final class AutoConfig {
                             : "add the library that has it to the Kraftfile's libraries:");
         }
         ProjectConfiguration configuration = new ProjectConfiguration(configured.tree(), request.kraftfile(), request.target(),
-                ProjectConfiguration.scope(project.target().target()), ProjectConfiguration.Defaults.KEEP, ORIGIN);
+                ProjectConfiguration.scope(project.target().target()), ProjectConfiguration.Defaults.KEEP, ORIGIN,
+                KconfigLayers.libraryOptions(request));
         ProjectConfiguration.Outcome outcome = configuration.set(values);
         if (outcome instanceof ProjectConfiguration.Refused refused) {
             throw new UknativeException(ExitCode.INVALID_INPUT, null,

@@ -42,7 +42,7 @@ public final class ConfigQueries {
     /** The request, the Kconfig tree, and the configuration the Kraftfile asks for now. */
     public ProjectKconfig load(ProjectRequest project) {
         BuildRequest request = loader.readOnlyRequest(project);
-        List<ConfigAssignment> assignments = KconfigLayers.inOrder(request.kraftfile(), request.target());
+        List<ConfigAssignment> assignments = KconfigLayers.inOrder(request);
         KconfigConfigurator configurator = services.configurator();
         // The make call's inputs computed without writing anything into the project: a query changes nothing.
         KconfigConfigurator.Configured configured = configurator.solve(new ConfigurationInputs(Paths.cacheHome()).of(request), assignments);
@@ -75,7 +75,8 @@ public final class ConfigQueries {
     public ProjectConfiguration configuration(ProjectRequest project, ProjectConfiguration.Defaults defaults, String origin) {
         ProjectKconfig loaded = load(project);
         return new ProjectConfiguration(loaded.tree(), loaded.request().kraftfile(), loaded.request().target(),
-                ProjectConfiguration.scope(project.target().target()), defaults, origin);
+                ProjectConfiguration.scope(project.target().target()), defaults, origin,
+                KconfigLayers.libraryOptions(loaded.request()));
     }
 
     /** The symbol's name with its CONFIG_ prefix, or a usage error naming the nearest ones. */

@@ -1,6 +1,7 @@
 package dev.uknative.app;
 
 import dev.uknative.build.KconfigLayers;
+import dev.uknative.build.LibraryOption;
 import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.FileLocks;
 import dev.uknative.core.KconfigText;
@@ -130,6 +131,7 @@ public final class ProjectConfiguration {
     }
 
     private final KconfigTree tree;
+    private final List<LibraryOption> libraries;
     private final Path file;
     private final TargetSpec target;
     private final KraftfileEditor.Scope scope;
@@ -149,6 +151,13 @@ public final class ProjectConfiguration {
      */
     public ProjectConfiguration(KconfigTree tree, Kraftfile kraftfile, TargetSpec target, KraftfileEditor.Scope scope, Defaults defaults,
             String origin) {
+        this(tree, kraftfile, target, scope, defaults, origin, List.of());
+    }
+
+    /** @param libraries the options of the libraries the Kraftfile lists, found in their sources ({@link KconfigLayers#libraryOptions}) */
+    public ProjectConfiguration(KconfigTree tree, Kraftfile kraftfile, TargetSpec target, KraftfileEditor.Scope scope, Defaults defaults,
+            String origin, List<LibraryOption> libraries) {
+        this.libraries = List.copyOf(libraries);
         this.tree = tree;
         this.file = kraftfile.file();
         this.target = target;
@@ -349,7 +358,7 @@ public final class ProjectConfiguration {
     }
 
     private SolvedConfig solve(Kraftfile kraftfile, List<ConfigAssignment> extra) {
-        List<ConfigAssignment> assignments = new ArrayList<>(KconfigLayers.inOrder(kraftfile, target(kraftfile)));
+        List<ConfigAssignment> assignments = new ArrayList<>(KconfigLayers.inOrder(kraftfile, target(kraftfile), libraries));
         assignments.addAll(extra);
         return KconfigSolver.solve(tree, assignments);
     }

@@ -101,7 +101,8 @@ public final class Builder {
                 });
             }
             MakeStep.Outcome made = new MakeStep(compileWith(request)).run(new MakeStep.Input(layout, imageName, invocation, archives.paths(), request.force(),
-                    configured.reconfigured(), planned.diagnosis().map(SymbolDoctor.Diagnosis::plan)));
+                    configured.reconfigured(), planned.diagnosis().map(SymbolDoctor.Diagnosis::plan),
+                    () -> LibraryErrorHint.of(request)));
             return new BuildResult(made.image(), Files.size(made.image()), made.compiled(), configured.reconfigured(), made.upToDate(),
                     Duration.ofNanos(System.nanoTime() - start), made.cache());
         } catch (IOException e) {

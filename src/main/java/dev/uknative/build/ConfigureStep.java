@@ -7,6 +7,8 @@ import dev.uknative.project.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -40,8 +42,17 @@ final class ConfigureStep {
         if (current(layout, imageName, record)) {
             return new Outcome(false);
         }
-        reporter.info("Configuring " + imageName + " (" + fragment.assignments().size() + " options from the Kraftfile, target"
-                + (fragment.assignments().stream().anyMatch(a -> a.origin().startsWith("uknative link plan")) ? " and link plan)" : ")"));
+        List<String> from = new ArrayList<>();
+        if (fragment.assignments().stream().anyMatch(a -> a.origin().startsWith("library "))) {
+            from.add("listed libraries");
+        }
+        from.add("the Kraftfile");
+        from.add("target");
+        if (fragment.assignments().stream().anyMatch(a -> a.origin().startsWith("uknative link plan"))) {
+            from.add("link plan");
+        }
+        reporter.info("Configuring " + imageName + " (" + fragment.assignments().size() + " options from "
+                + String.join(", ", from.subList(0, from.size() - 1)) + " and " + from.get(from.size() - 1) + ")");
         reporter.progress("configuring " + imageName + ": reading Unikraft's Kconfig files");
         KconfigConfigurator.Configured configured = parsed.isPresent()
                 ? configurator.resolve(parsed.get(), fragment.assignments())

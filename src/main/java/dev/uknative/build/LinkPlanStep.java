@@ -33,7 +33,7 @@ final class LinkPlanStep {
     }
 
     Planned run(BuildRequest request, ProjectLayout layout, MakeInvocation invocation, NativesStep.Natives natives) {
-        List<ConfigAssignment> wanted = new ArrayList<>(KconfigLayers.inOrder(request.kraftfile(), request.target()));
+        List<ConfigAssignment> wanted = new ArrayList<>(KconfigLayers.inOrder(request));
         if (natives.archives().isEmpty()) {
             return new Planned(Optional.empty(), Optional.empty(), ConfigFragment.merge(wanted));
         }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Step 5 of a build: make, unless nothing it reads changed since the last successful build (the
@@ -26,9 +27,14 @@ final class MakeStep {
     record Outcome(Path image, boolean upToDate, int compiled, Optional<CompileCache.Statistics> cache) {
     }
 
-    /** Everything the step decides on. */
+    /**
+     * Everything the step decides on.
+     *
+     * @param libraries the external libraries, to say when the first error is in one of them (read only
+     *                  when make fails: it reads the lock file and each library's Makefile.uk)
+     */
     record Input(ProjectLayout layout, String imageName, MakeInvocation invocation, List<Path> archives, boolean force,
-                 boolean reconfigured, Optional<LinkPlan> plan) {
+                 boolean reconfigured, Optional<LinkPlan> plan, Supplier<LibraryErrorHint> libraries) {
     }
 
     private final Make make;
@@ -56,7 +62,8 @@ final class MakeStep {
             // A failed make keeps the marker too: a tool killed under it (an OOM-killed ld) leaves its
             // output as a killed make does, and redoing only what the failed run wrote costs little.
             if (!outcome.result().succeeded()) {
-                throw failure("make failed (exit " + outcome.result().exitCode() + ") building " + in.imageName(), outcome, layout, in.plan());
+                throw failure("make failed (exit " + outcome.result().exitCode() + ") building " + in.imageName(), outcome, layout, in.plan(),
+                        in.libraries());
             }
             unfinished.end();
             compiled = outcome.output().compiled();
@@ -88,14 +95,16 @@ final class MakeStep {
                 imageName);
     }
 
-    private static UknativeException failure(String what, MakeDriver.Outcome outcome, ProjectLayout layout, Optional<LinkPlan> plan) {
+    private static UknativeException failure(String what, MakeDriver.Outcome outcome, ProjectLayout layout, Optional<LinkPlan> plan,
+            Supplier<LibraryErrorHint> libraries) {
         if (outcome.result().timedOut()) {
             return UknativeException.toolFailed(what + ": timed out", "full log: " + layout.makeLog());
         }
         Optional<MakeOutputParser.Diagnostic> first = outcome.output().firstError();
         String message = first.map(d -> what + "\n  " + d.describe()).orElse(what);
         List<LinkPlan.Need> missing = plan.map(p -> p.withStatus(LinkPlan.Status.MISSING)).orElse(List.of());
-        String hint = "full log: " + layout.makeLog();
+        String hint = first.flatMap(d -> libraries.get().hint(d, layout.buildDirectory())).map(h -> h + "; ").orElse("")
+                + "full log: " + layout.makeLog();
         if (!missing.isEmpty()) {
             hint = missing.size() + " symbols have no provider and stubs are off (--no-stubs): "
                     + String.join(", ", missing.stream().map(LinkPlan.Need::symbol).limit(12).toList())

@@ -37,7 +37,10 @@ import java.util.stream.Stream;
 /**
  * The provider index of a Unikraft tree ({@link ProviderIndex}), made once per tree, commit,
  * compiler and target by building Unikraft with every library the configuration allows, then reading
- * the defined and undefined globals of each {@code lib*.o}. Kept in
+ * the defined and undefined globals of each {@code lib*.o}. A project's external libraries (lib-musl,
+ * lib-lwip …) are part of it: they are turned on first, so that a core library they exclude (nolibc
+ * when musl is there) is left out as in the project's own build, and the index is made once per set
+ * of libraries too. Kept in
  * {@code <cache>/providers/<key>.index}; concurrent makers wait for each other, and the index is
  * written atomically, so a killed indexing leaves nothing that looks complete.
  */
@@ -68,7 +71,18 @@ public final class ProviderIndexes {
 
     /** The index for {@code unikraft} and the target, made now when the cache has none. */
     public ProviderIndex forTree(Path unikraft, Architecture architecture, Platform platform, int jobs) {
-        String key = key(unikraft, architecture, platform);
+        return forTree(unikraft, List.of(), Optional.empty(), architecture, platform, jobs);
+    }
+
+    /**
+     * The index for {@code unikraft} with the external {@code libraries} and the target.
+     *
+     * @param fetchedIn a build folder of the project: what its libraries fetched there during make
+     *                  (their upstream archives) is copied into the indexing build instead of fetched again
+     */
+    public ProviderIndex forTree(Path unikraft, List<Path> libraries, Optional<Path> fetchedIn, Architecture architecture, Platform platform,
+            int jobs) {
+        String key = key(unikraft, libraries, architecture, platform);
         Path file = cache.resolve(key + ".index");
         Optional<ProviderIndex> cached = read(file, key);
         if (cached.isPresent()) {
@@ -82,9 +96,17 @@ public final class ProviderIndexes {
                 if (cached.isPresent()) {
                     return cached.get();
                 }
-                ProviderIndex index = make(unikraft, architecture, platform, jobs, key);
-                AtomicFiles.write(file, index.render());
-                return index;
+                Made made = make(unikraft, libraries, fetchedIn, architecture, platform, jobs, key);
+                if (made.unbuilt().isEmpty()) {
+                    AtomicFiles.write(file, made.index().render());
+                } else {
+                    // Not kept: without the library (its upstream archive could not be fetched, say) the
+                    // index would say forever that nothing provides what it does.
+                    reporter.warn("the provider index lacks the external " + (made.unbuilt().size() == 1 ? "library " : "libraries ")
+                            + String.join(", ", made.unbuilt()) + ", which did not build (see " + made.log()
+                            + "); the link plan does not count on them, and the next build indexes them again");
+                }
+                return made.index();
             }
         } catch (IOException e) {
             throw UknativeException.environment("cannot write the provider index in " + cache + ": " + e.getMessage(),
@@ -108,6 +130,11 @@ public final class ProviderIndexes {
 
     /** Tree path, version and commit (with "-custom" for local changes), compiler, target, format. */
     String key(Path unikraft, Architecture architecture, Platform platform) {
+        return key(unikraft, List.of(), architecture, platform);
+    }
+
+    /** As {@link #key(Path, Architecture, Platform)}, and each external library's path and commit. */
+    String key(Path unikraft, List<Path> libraries, Architecture architecture, Platform platform) {
         String versionMk = "";
         try {
             versionMk = Files.readString(unikraft.resolve("version.mk"));
@@ -116,6 +143,10 @@ public final class ProviderIndexes {
         }
         String identity = String.join("\n", FORMAT, unikraft.toAbsolutePath().normalize().toString(), versionMk,
                 facts.gitSha1(unikraft), facts.compilerDescription(), architecture.id(), platform.id());
+        for (Path library : libraries) {
+            // A cached tree's folder name is its commit or digest; a local folder is told apart by its commit.
+            identity += "\nlibrary " + library.toAbsolutePath().normalize() + " " + facts.gitSha1(library);
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
@@ -124,12 +155,22 @@ public final class ProviderIndexes {
         }
     }
 
-    private ProviderIndex make(Path unikraft, Architecture architecture, Platform platform, int jobs, String key) throws IOException {
-        Map<String, Optional<String>> libraries = libraryOptions(unikraft);
+    /** An index just made, the external libraries that did not build, and where make's log is. */
+    private record Made(ProviderIndex index, List<String> unbuilt, Path log) {
+    }
+
+    private Made make(Path unikraft, List<Path> externals, Optional<Path> fetchedIn, Architecture architecture, Platform platform, int jobs,
+            String key) throws IOException {
+        Map<String, Optional<String>> external = new LinkedHashMap<>();
+        for (Path library : externals) {
+            libraryOptions(library).forEach(external::putIfAbsent);
+        }
+        Map<String, Optional<String>> libraries = new LinkedHashMap<>(external);
+        libraryOptions(unikraft).forEach(libraries::putIfAbsent);
         Path table = unikraft.resolve("lib/syscall_shim/arch/" + architecture.id() + "/syscall.h.in");
         SyscallTable syscalls = Files.isRegularFile(table) ? SyscallTable.parse(Files.readString(table)) : new SyscallTable(Map.of());
         if (libraries.isEmpty()) {
-            return new ProviderIndex(key, List.of(), syscalls); // a tree without libraries (a test's stand-in) provides nothing
+            return new Made(new ProviderIndex(key, List.of(), syscalls), List.of(), Path.of("")); // a test's stand-in tree provides nothing
         }
         Path work = cache.resolve(key + ".work");
         FileTrees.delete(work); // what a killed indexing left
@@ -141,17 +182,23 @@ public final class ProviderIndexes {
                 APPUKNATIVEINDEX_SRCS-y += $(APPUKNATIVEINDEX_BASE)/main.c
                 """);
         Files.writeString(app.resolve("main.c"), "int main(void) { return 0; }\n");
-        MakeInvocation invocation = new MakeInvocation(unikraft, app, List.of(), work.resolve("build"), work.resolve(".config"),
+        fetchedIn.ifPresent(from -> reuseFetched(from, work.resolve("build"), external.keySet()));
+        MakeInvocation invocation = new MakeInvocation(unikraft, app, externals, work.resolve("build"), work.resolve(".config"),
                 "index", jobs, Map.of(), List.of("-k"));
         List<ConfigAssignment> base = new ArrayList<>();
         base.add(ConfigAssignment.of(architecture.kconfig(), "architecture " + architecture.id()));
         platform.kconfig().forEach(line -> base.add(ConfigAssignment.of(line, "platform " + platform.id())));
         KconfigConfigurator.Configured configured = configurator.solve(invocation, base);
+        // The external libraries first: a core library they exclude (nolibc with musl) stays off, as in the project's build.
+        TreeMap<String, String> externalOptions = new TreeMap<>();
+        external.values().stream().flatMap(Optional::stream).forEach(o -> externalOptions.put(o, "uknative provider index"));
         TreeMap<String, String> everything = new TreeMap<>();
         libraries.values().stream().flatMap(Optional::stream).filter(o -> !LEFT_OUT.contains(o))
                 .forEach(o -> everything.put(o, "uknative provider index"));
         // In order, one at a time: an option that excludes one already on (ukmmap after posix-mmap) stays off.
-        KconfigConfiguration solved = (KconfigConfiguration) new KconfigConfiguration(configured.tree(), base, configured.solved()).enable(everything).result();
+        KconfigConfiguration withExternals = (KconfigConfiguration) new KconfigConfiguration(configured.tree(), base, configured.solved())
+                .enable(externalOptions).result();
+        KconfigConfiguration solved = (KconfigConfiguration) withExternals.enable(everything).result();
         for (ConfigAssignment target : base) {
             if (!solved.solved().value(target.symbol()).orElse("").equals(target.value())) {
                 throw new UknativeException(ExitCode.BUG, null, "indexing Unikraft's libraries changed the target's "
@@ -159,7 +206,9 @@ public final class ProviderIndexes {
             }
         }
         configurator.write(new KconfigConfigurator.Configured(configured.tree(), solved.solved(), configured.variables()));
-        reporter.info("Indexing the libraries of Unikraft " + unikraft + " (once per version and compiler; about a minute)");
+        reporter.info("Indexing the libraries of Unikraft " + unikraft
+                + (externals.isEmpty() ? "" : " and " + String.join(", ", external.keySet()))
+                + " (once per version, compiler and libraries; about a minute, more with libraries)");
         try (OutputStream log = new BufferedOutputStream(Files.newOutputStream(work.resolve("make.log")))) {
             // -k: a library that does not compile in this combination is left out, the others still count.
             make.run(invocation, "indexing Unikraft's libraries", log);
@@ -177,8 +226,38 @@ public final class ProviderIndexes {
             throw new UknativeException(ExitCode.TOOL_FAILED, null, "indexing Unikraft's libraries built none of them",
                     "see " + work.resolve("make.log"));
         }
+        List<String> unbuilt = external.keySet().stream().filter(l -> !Files.isRegularFile(work.resolve("build").resolve(l + ".o"))).toList();
+        if (!unbuilt.isEmpty()) {
+            Path log = cache.resolve(key + ".make.log");
+            Files.move(work.resolve("make.log"), log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            FileTrees.delete(work);
+            return new Made(new ProviderIndex(key, indexed, syscalls), unbuilt, log);
+        }
         FileTrees.delete(work);
-        return new ProviderIndex(key, indexed, syscalls);
+        return new Made(new ProviderIndex(key, indexed, syscalls), List.of(), work.resolve("make.log"));
+    }
+
+    /**
+     * Copies what the project's build fetched for its external libraries ({@code <build>/<lib>/}'s
+     * files: the upstream archives Unikraft's {@code fetch} leaves there) into the indexing build, whose
+     * {@code fetch} then finds them and downloads nothing. Only files, never the extracted trees.
+     */
+    static void reuseFetched(Path from, Path build, java.util.Collection<String> libraries) {
+        for (String library : libraries) {
+            Path folder = from.resolve(library);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                    Path to = build.resolve(library).resolve(file.getFileName());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(file, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                // Not copied: the indexing build fetches it as the project's build did.
+            }
+        }
     }
 
     /** Every library the tree registers ({@code addlib_s}), with its option; the app's own is not among them. */

@@ -53,7 +53,7 @@ public final class SymbolDoctor {
     }
 
     public Diagnosis diagnose(BuildRequest request, ProjectLayout layout, MakeInvocation invocation, List<ForeignArchive> archives) {
-        List<ConfigAssignment> base = KconfigLayers.inOrder(request.kraftfile(), request.target());
+        List<ConfigAssignment> base = KconfigLayers.inOrder(request);
         return diagnose(request, layout, archives, configurator.solve(invocation, base));
     }
 
@@ -62,10 +62,11 @@ public final class SymbolDoctor {
      * build parsed, solved with the Kraftfile's own kconfig ({@link KconfigLayers#inOrder}).
      */
     Diagnosis diagnose(BuildRequest request, ProjectLayout layout, List<ForeignArchive> archives, KconfigConfigurator.Configured base) {
-        List<ConfigAssignment> assignments = KconfigLayers.inOrder(request.kraftfile(), request.target());
+        List<ConfigAssignment> assignments = KconfigLayers.inOrder(request);
         List<String> warnings = new ArrayList<>();
         List<ObjectSymbols> application = applicationObjects(layout, base.variables().buildDirectory(), base.variables().application(), warnings);
-        return diagnose(request.target(), assignments, base, archives, application, request.link(), request.jobs(), warnings);
+        return diagnose(request.target(), assignments, base, archives, application, request.link(), request.jobs(), warnings,
+                request.sources().libraries(), Optional.of(base.variables().buildDirectory()));
     }
 
     /** One archive, outside any project: the configuration is the target's own options. */
@@ -80,7 +81,7 @@ public final class SymbolDoctor {
                     "symbols", jobs, java.util.Map.of(), List.of());
             String name = archive.getFileName().toString().replaceFirst("^lib", "").replaceFirst("\\.a$", "");
             return diagnose(target, base, configurator.solve(invocation, base), List.of(new ForeignArchive(name, archive)), List.of(), link, jobs,
-                    List.of());
+                    List.of(), List.of(), Optional.empty());
         } catch (IOException e) {
             throw UknativeException.environment("cannot create a temporary folder: " + e.getMessage(), "check the free space of /tmp");
         } finally {
@@ -94,10 +95,16 @@ public final class SymbolDoctor {
         }
     }
 
+    /**
+     * @param externals the project's external libraries, indexed with the core
+     * @param fetchedIn the project's build folder, whose fetched upstream archives the indexing build reuses
+     */
     private Diagnosis diagnose(TargetSpec target, List<ConfigAssignment> base, KconfigConfigurator.Configured configured,
-            List<ForeignArchive> archives, List<ObjectSymbols> application, BuildRequest.LinkOptions link, int jobs, List<String> warnings) {
+            List<ForeignArchive> archives, List<ObjectSymbols> application, BuildRequest.LinkOptions link, int jobs, List<String> warnings,
+            List<Path> externals, Optional<Path> fetchedIn) {
         KconfigConfigurator.requireNoProblems(configured.solved());
-        ProviderIndex index = indexes.forTree(configured.variables().unikraft(), target.architecture(), target.platform(), jobs);
+        ProviderIndex index = indexes.forTree(configured.variables().unikraft(), externals, fetchedIn, target.architecture(), target.platform(),
+                jobs);
         ArchiveReader reader = new ArchiveReader();
         List<LinkPlanner.Foreign> foreign = archives.stream()
                 .map(a -> new LinkPlanner.Foreign(a.name(), reader.readWithSyscalls(a.archive()))).toList();

@@ -68,7 +68,15 @@ public final class ManifestReader {
 
     /** Parses manifest text; {@code base} resolves relative references, {@code from} names it in errors. */
     ManifestIndex parse(String text, URI base, String from, int depth) {
-        Object document = load(text, from);
+        List<Manifest> manifests = new ArrayList<>();
+        for (Object document : load(text, from)) {
+            manifests.addAll(document(document, base, from, depth));
+        }
+        return new ManifestIndex(manifests);
+    }
+
+    /** One YAML document of a manifest: a component, or an index ({@code manifests:}). */
+    private List<Manifest> document(Object document, URI base, String from, int depth) {
         if (!(document instanceof Map<?, ?> root)) {
             throw bad(from, "is not a manifest (a mapping with name: and versions:, or manifests:)");
         }
@@ -95,7 +103,7 @@ public final class ManifestReader {
         } else {
             manifests.add(component(root, base, from));
         }
-        return new ManifestIndex(manifests);
+        return manifests;
     }
 
     private static Manifest component(Map<?, ?> map, URI base, String from) {
@@ -121,16 +129,29 @@ public final class ManifestReader {
     }
 
     /**
-     * The document as maps and lists. SnakeYAML's reader is driven here, not through {@code Load}, to
-     * know where it stopped: a few inputs (a tag or an escape cut off by the end of the text) make it
-     * throw an IllegalArgumentException without a position, and a manifest may come from anyone.
+     * The documents as maps and lists: kraftkit writes one component per document, so a stream of
+     * several ({@code ---} between them) is one manifest. SnakeYAML's reader is driven here, not
+     * through {@code Load}, to know where it stopped: a few inputs (a tag or an escape cut off by the
+     * end of the text) make it throw an IllegalArgumentException without a position, and a manifest
+     * may come from anyone.
      */
-    private static Object load(String text, String from) {
+    private static List<Object> load(String text, String from) {
         LoadSettings settings = LoadSettings.builder().setLabel(from).build();
         StreamReader reader = new StreamReader(settings, text);
         try {
             Composer composer = new Composer(settings, new ParserImpl(settings, reader));
-            return new StandardConstructor(settings).constructSingleDocument(composer.getSingleNode());
+            StandardConstructor constructor = new StandardConstructor(settings);
+            List<Object> documents = new ArrayList<>();
+            while (composer.hasNext()) {
+                Object document = constructor.constructSingleDocument(Optional.of(composer.next()));
+                if (document != null) {
+                    documents.add(document);
+                }
+            }
+            if (documents.isEmpty()) {
+                documents.add(null);
+            }
+            return documents;
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(reader.getLine() + 1);
             String problem = e.getProblem() == null ? e.getContext() : e.getProblem();

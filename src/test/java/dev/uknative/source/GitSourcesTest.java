@@ -232,4 +232,27 @@ class GitSourcesTest {
         assertThat(r.libraries()).singleElement().satisfies(l -> assertThat(l.resolve("marker.txt")).content().contains("seventeen"));
         assertThat(LockFile.read(project.resolve("uknative.lock"), Reporter.SILENT).libraries()).containsKey("extra");
     }
+
+    @Test
+    void aLibraryNameResolvesThroughTheManifestLikeTheCores() throws IOException {
+        Path manifest = temp.resolve("manifest.yaml");
+        Files.writeString(manifest, "name: unikraft\ntype: core\norigin: " + repo.url() + "\n---\n"
+                + "name: extra\ntype: lib\norigin: " + repo.url() + "\nchannels:\n  - name: stable\n    default: true\n"
+                + "    resource: " + repo.url() + "@staging\nversions:\n  - version: 0.17.0\n    type: git\n"
+                + "    resource: " + repo.url() + "@RELEASE-0.17.0\n");
+        Sources withManifest = new Sources(temp.resolve("cache"), Optional.of(manifest.toString()));
+
+        LocalSourceResolver.Resolved release = withManifest.resolve(Sources.kraftfile(project,
+                "unikraft: " + repo.url() + "@RELEASE-0.18.0\nlibraries:\n  extra: v0.17.0\n"));
+        assertThat(release.libraries()).singleElement().satisfies(l -> assertThat(l.resolve("marker.txt")).content().contains("seventeen"));
+        assertThat(LockFile.read(project.resolve("uknative.lock"), Reporter.SILENT).libraries().get("extra")).satisfies(l -> {
+            assertThat(l.spec()).isEqualTo("v0.17.0");
+            assertThat(l.id()).isEqualTo(v17);
+        });
+
+        LocalSourceResolver.Resolved channel = withManifest.resolve(Sources.kraftfile(project,
+                "unikraft: " + repo.url() + "@RELEASE-0.18.0\nlibraries:\n  extra: stable\n"));
+        assertThat(channel.libraries()).singleElement().satisfies(l -> assertThat(l.resolve("marker.txt")).content().contains("staging"));
+        assertThat(LockFile.read(project.resolve("uknative.lock"), Reporter.SILENT).libraries().get("extra").spec()).isEqualTo("stable");
+    }
 }
