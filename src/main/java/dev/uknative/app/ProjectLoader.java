@@ -63,6 +63,11 @@ public final class ProjectLoader {
         return new BuildRequest(kraftfile, target, sources, jobs, force);
     }
 
+    /** The project's target as {@link #request} would pick it (asking when several fit), without resolving any source. */
+    public TargetSpec target(ProjectRequest project) {
+        return target(kraftfile(project.directory()), project.target());
+    }
+
     private TargetSpec target(Kraftfile kraftfile, TargetSelector.Query query) {
         TargetSelector.Candidates candidates = new TargetSelector().candidates(kraftfile, query);
         if (candidates.unique()) {
