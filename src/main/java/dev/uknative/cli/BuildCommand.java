@@ -1,9 +1,12 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.BuildAllTargets;
 import dev.uknative.app.BuildProject;
 import dev.uknative.app.Services;
 import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
+import dev.uknative.core.UknativeException;
+import dev.uknative.project.TargetSelector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {"Configure and build a unikernel with Unikraft's own make.",
             "Writes .config.<name>_<plat>-<arch> beside the Kraftfile, builds in .unikraft/build/,"
                     + " keeps the whole make output in .unikraft/build/make.log, and prints the image's path."},
-        footer = {"", "Example:", "  uknative build examples/helloworld-c --unikraft-source ~/src/unikraft"})
+        footer = {"", "Examples:", "  uknative build examples/helloworld-c --unikraft-source ~/src/unikraft",
+            "  uknative build --all-targets .   (one line per target on stdout: ok and size, or the first error)"})
 final class BuildCommand implements Callable<Integer> {
 
     @Spec
@@ -44,11 +48,19 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run make even when no input changed since the last successful build.")
     boolean force;
 
+    @Option(names = "--all-targets",
+            description = "Build every target of the Kraftfile, one after the other, each whatever happened to the others;"
+                    + " print one line per target; exit with the first failure's status.")
+    boolean allTargets;
+
     @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() {
+        if (allTargets) {
+            return buildAll();
+        }
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             BuildProject build = new BuildProject(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             BuildRequest request = build.request(project.request(directory, targets), Flags.jobs(jobs), force, link.options())
@@ -59,5 +71,36 @@ final class BuildCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** {@code --all-targets}: the table on stdout, each line printed as soon as its target is done. */
+    private int buildAll() {
+        if (targets.given()) {
+            throw UknativeException.usage("--all-targets cannot be combined with --target, --plat or --arch",
+                    "give either --all-targets or one target");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            BuildAllTargets.Result result = new BuildAllTargets(new Services(), reporter).build(project.request(directory, targets),
+                    Flags.jobs(jobs), force, link.options(), link.compileCache(), build -> {
+                        build.result().ifPresent(r -> BuildReport.report(r, reporter));
+                        reporter.endProgress();
+                        out.println(line(build));
+                        out.flush();
+                    });
+            if (result.failed() > 0) {
+                reporter.error(result.failed() + " of " + result.builds().size() + " targets failed to build",
+                        "build one alone to see its whole error:  uknative build -t TARGET");
+            }
+            return result.exitStatus();
+        }
+    }
+
+    /** {@code plat/arch  ok  231.7 KiB  IMAGE} or {@code plat/arch  FAILED  first error line}. */
+    static String line(BuildAllTargets.TargetBuild build) {
+        String name = TargetSelector.describe(build.target());
+        return build.result()
+                .map(r -> String.format("%-14s ok      %10s  %s", name, BuildReport.size(r.imageSize()), r.image()))
+                .orElseGet(() -> String.format("%-14s FAILED  %s", name, build.firstErrorLine().orElse("")));
     }
 }
