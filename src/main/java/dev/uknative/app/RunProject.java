@@ -269,12 +269,13 @@ public final class RunProject {
     /**
      * Boots {@code machine} in Firecracker with its console on {@code console}, from a configuration
      * file written beside the project's console log ({@code .unikraft/firecracker-IMAGE.json}), until
-     * it ends.
+     * it ends; the console also goes to {@code consoleLog}.
      */
-    public RunOutcome bootFirecracker(MachineSpec machine, Path firecracker, Path configFile, OutputStream console, OutputStream errors) {
+    public RunOutcome bootFirecracker(MachineSpec machine, Path firecracker, Path configFile, OutputStream console, OutputStream errors,
+            Optional<Path> consoleLog) {
         FirecrackerConfig config = FirecrackerConfig.of(machine, List.of());
         return new FirecrackerRunner(services.processes(), firecracker, System.console() != null)
-                .run(config, configFile, machine.timeout(), console, errors);
+                .run(config, configFile, machine.timeout(), console, errors, consoleLog);
     }
 
     /** Where a Firecracker run of {@code image} keeps its configuration: beside its console log. */

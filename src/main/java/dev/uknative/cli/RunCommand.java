@@ -250,8 +250,10 @@ final class RunCommand implements Callable<Integer> {
         Path configFile = RunProject.firecrackerConfigFile(image);
         ConsoleReporter.messages(spec.commandLine().getErr()).info("Starting Firecracker with " + configFile);
         spec.commandLine().getErr().flush();
-        RunOutcome outcome = run.bootFirecracker(machine, firecracker, configFile, parent.streams().out(), parent.streams().err());
-        report(outcome, Optional.empty());
+        Optional<Path> consoleLog = Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()).or(image::consoleLog);
+        RunOutcome outcome = run.bootFirecracker(machine, firecracker, configFile, parent.streams().out(), parent.streams().err(),
+                consoleLog);
+        report(outcome, consoleLog);
         return outcome.exitStatus();
     }
 

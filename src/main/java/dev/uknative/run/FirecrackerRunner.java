@@ -8,6 +8,7 @@ import dev.uknative.process.ProcessResult;
 import dev.uknative.process.ProcessRunner;
 import dev.uknative.process.ProcessSpec;
 import dev.uknative.process.TailLines;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -57,17 +58,34 @@ public final class FirecrackerRunner {
      *
      * @param console receives Firecracker's standard output: the guest's console and Firecracker's log
      * @param errors  receives Firecracker's standard error
+     * @param log     also receives the console, replaced
      */
     public RunOutcome run(FirecrackerConfig config, Path configFile, Optional<Duration> timeout, OutputStream console,
-            OutputStream errors) {
+            OutputStream errors, Optional<Path> log) {
         KernelImage.check(config.kernel());
         write(config, configFile);
+        if (log.isEmpty()) {
+            return run(configFile, timeout, copyTo(console), errors);
+        }
+        Runner.requireLogFolder(log.get());
+        try {
+            Files.createDirectories(log.get().toAbsolutePath().getParent());
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(log.get()))) {
+                // A failing log write is the log's problem, not the run's.
+                return run(configFile, timeout, copyTo(console).andThen(copyTo(file)), errors);
+            }
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot write the console log " + log.get() + ": " + e.getMessage(),
+                    "check the folder's permissions and free space, or give another --log");
+        }
+    }
+
+    private RunOutcome run(Path configFile, Optional<Duration> timeout, OutputSink console, OutputStream errors) {
         ProcessSpec spec = new ProcessSpec(arguments(firecracker, configFile), configFile.getParent(), Map.of(), timeout, false,
                 terminalInput, true);
         TailLines consoleTail = new TailLines(TAIL);
         TailLines errorTail = new TailLines(TAIL);
-        ProcessResult result = processes.run(spec, copyTo(console).andThen(consoleTail.sink()),
-                copyTo(errors).andThen(errorTail.sink()));
+        ProcessResult result = processes.run(spec, console.andThen(consoleTail.sink()), copyTo(errors).andThen(errorTail.sink()));
         return classify(result.exitCode(), result.timedOut(), errorTail.lines(), consoleTail.lines(),
                 timeout.map(FirecrackerRunner::text).orElse(""));
     }
