@@ -251,10 +251,13 @@ public final class RunProject {
 
     /**
      * {@code project} narrowed to {@code target}, so that the build does not ask again which target:
-     * by its name, or by plat/arch for a target without a name.
+     * by its name, or by plat/arch for a target without a name (which also finds the target a
+     * Kraftfile without {@code targets:} implies).
      */
     public static ProjectRequest narrowed(ProjectRequest project, TargetSpec target) {
-        return project.withTarget(new TargetSelector.Query(Optional.of(target.displayName()), Optional.empty(), Optional.empty()));
+        return project.withTarget(target.name().isPresent()
+                ? new TargetSelector.Query(target.name(), Optional.empty(), Optional.empty())
+                : new TargetSelector.Query(Optional.empty(), Optional.of(target.platform()), Optional.of(target.architecture())));
     }
 
     /**
