@@ -32,9 +32,18 @@ public final class BuildAllTargets {
             }
         }
 
-        /** The failure's first line (make's first error, the refused option …), for a one-line summary. */
+        /**
+         * The failure's first line (make's first error, the refused option …), for a one-line summary;
+         * a first line that only announces a list ("… cannot hold:") goes on with the list's first item.
+         */
         public Optional<String> firstErrorLine() {
-            return failure.map(f -> f.describe().lines().findFirst().orElse(f.getClass().getSimpleName()));
+            return failure.map(f -> {
+                List<String> lines = f.describe().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+                if (lines.isEmpty()) {
+                    return f.exitCode().meaning();
+                }
+                return lines.get(0).endsWith(":") && lines.size() > 1 ? lines.get(0) + " " + lines.get(1) : lines.get(0);
+            });
         }
     }
 

@@ -9,6 +9,7 @@ import dev.uknative.core.UknativeException;
 import dev.uknative.project.TargetSelector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,12 +86,15 @@ final class BuildCommand implements Callable<Integer> {
                     Flags.jobs(jobs), force, link.options(), link.compileCache(), build -> {
                         build.result().ifPresent(r -> BuildReport.report(r, reporter));
                         reporter.endProgress();
+                        build.failure().ifPresent(f -> reporter.error(f.describe(), f.hint().orElse(null)));
                         out.println(line(build));
                         out.flush();
                     });
             if (result.failed() > 0) {
-                reporter.error(result.failed() + " of " + result.builds().size() + " targets failed to build",
-                        "build one alone to see its whole error:  uknative build -t TARGET");
+                List<String> failed = result.builds().stream().filter(b -> b.failure().isPresent())
+                        .map(b -> b.target().displayName()).toList();
+                reporter.error(failed.size() + " of " + result.builds().size() + " targets failed to build: " + String.join(", ", failed),
+                        "their errors are above; build one alone with  uknative build -t " + failed.get(0));
             }
             return result.exitStatus();
         }

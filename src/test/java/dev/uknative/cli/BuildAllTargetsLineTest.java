@@ -38,6 +38,15 @@ class BuildAllTargetsLineTest {
     }
 
     @Test
+    void aFirstLineThatAnnouncesAListGoesOnWithItsFirstItem() {
+        BuildAllTargets.TargetBuild refused = new BuildAllTargets.TargetBuild(target(Platform.FIRECRACKER, Architecture.X86_64),
+                Optional.empty(), Optional.of(UknativeException.invalidInput(Location.of(Path.of("/p/Kraftfile"), 13),
+                        "a kconfig request cannot hold:\n  CONFIG_LIBNOPE=y cannot hold: no Kconfig file defines LIBNOPE\n  fix: remove it", null)));
+        assertThat(refused.firstErrorLine()).hasValue(
+                "/p/Kraftfile:13: a kconfig request cannot hold: CONFIG_LIBNOPE=y cannot hold: no Kconfig file defines LIBNOPE");
+    }
+
+    @Test
     void exitsWithTheFirstFailuresStatus() {
         assertThat(new BuildAllTargets.Result(List.of(BUILT)).exitStatus()).isZero();
         BuildAllTargets.Result mixed = new BuildAllTargets.Result(List.of(BUILT, FAILED));
