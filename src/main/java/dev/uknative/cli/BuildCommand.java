@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "Writes .config.<name>_<plat>-<arch> beside the Kraftfile, builds in .unikraft/build/,"
                     + " keeps the whole make output in .unikraft/build/make.log, and prints the image's path."},
         footer = {"", "Examples:", "  uknative build examples/helloworld-c --unikraft-source ~/src/unikraft",
-            "  uknative build --all-targets .   (one line per target on stdout: ok and size, or the first error)"})
+            "  uknative build --all-targets .   (one line per target: ok and size, or error)"})
 final class BuildCommand implements Callable<Integer> {
 
     @Spec
