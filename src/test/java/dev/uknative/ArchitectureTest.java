@@ -56,7 +56,7 @@ class ArchitectureTest {
             "build.BuildRequest", "build.BuildResult", "build.CompileCache.Statistics", "build.SymbolDoctor.Diagnosis",
             "kconfig.Explanation", "kconfig.SymbolStatus", "kconfig.SymbolType",
             "project.Architecture", "project.Platform", "project.TargetSelector", "project.TargetSpec", "project.ProjectScaffold.Language",
-            "run.ImageCheck", "run.GdbServer", "run.KernelCommandLine", "run.Machine", "run.MachineEnd", "run.MachineSpec", "run.MachineState", "run.MachineStopper.Result",
+            "run.ImageCheck", "run.GdbServer", "run.KernelCommandLine", "run.Machine", "run.MachineEnd", "run.MachineSpec", "run.MachineState", "run.MachineStopper.Result", "run.PlatformSupport",
             "run.PortForward", "run.ProcessRecord", "run.RunOutcome", "run.Volume",
             "source.GitFetcher.RemoteRefs", "source.LockFile", "source.LockedSource", "source.Manifest",
             // The cache commands' use cases are the cache's own operations (list, prune).

@@ -63,6 +63,27 @@ public final class ProjectLoader {
         return new BuildRequest(kraftfile, target, sources, jobs, force);
     }
 
+    /**
+     * One request for every target of the Kraftfile (for a Kraftfile without targets, the one
+     * {@link TargetSelector} implies), in the Kraftfile's order: the Kraftfile read and the sources
+     * resolved (fetched, locked) once for all of them.
+     */
+    public List<BuildRequest> requestsForAllTargets(ProjectRequest project, int jobs, boolean force) {
+        Kraftfile kraftfile = kraftfile(project.directory());
+        List<TargetSpec> targets = kraftfile.targets().isEmpty()
+                ? new TargetSelector().candidates(kraftfile, TargetSelector.Query.none()).fitting()
+                : kraftfile.targets();
+        LocalSourceResolver.Resolved sources = services.sources(reporter, project.manifest()).resolve(kraftfile,
+                project.unikraftSource(), Optional.ofNullable(System.getenv("UKNATIVE_UNIKRAFT_SOURCE")), SourceResolver.Mode.LOCKED);
+        sources.warnings().forEach(reporter::warn);
+        return targets.stream().map(target -> new BuildRequest(kraftfile, target, sources, jobs, force)).toList();
+    }
+
+    /** The project's target as {@link #request} would pick it (asking when several fit), without resolving any source. */
+    public TargetSpec target(ProjectRequest project) {
+        return target(kraftfile(project.directory()), project.target());
+    }
+
     private TargetSpec target(Kraftfile kraftfile, TargetSelector.Query query) {
         TargetSelector.Candidates candidates = new TargetSelector().candidates(kraftfile, query);
         if (candidates.unique()) {

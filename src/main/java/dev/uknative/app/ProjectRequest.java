@@ -22,4 +22,9 @@ public record ProjectRequest(Path directory, TargetSelector.Query target, Option
         Objects.requireNonNull(unikraftSource, "unikraftSource");
         Objects.requireNonNull(manifest, "manifest");
     }
+
+    /** The same project with another target query. */
+    public ProjectRequest withTarget(TargetSelector.Query query) {
+        return new ProjectRequest(directory, query, unikraftSource, manifest);
+    }
 }

@@ -6,11 +6,17 @@ import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
 import dev.uknative.oci.UnpackedImage;
+import dev.uknative.project.Platform;
 import dev.uknative.project.ProjectLayout;
+import dev.uknative.project.TargetSelector;
+import dev.uknative.project.TargetSpec;
 import dev.uknative.kconfig.DotConfig;
 import dev.uknative.run.Accelerator;
 import dev.uknative.run.ImageCheck;
+import dev.uknative.run.FirecrackerConfig;
+import dev.uknative.run.FirecrackerRunner;
 import dev.uknative.run.ImageFacts;
+import dev.uknative.run.PlatformSupport;
 import dev.uknative.run.LibraryParameters;
 import dev.uknative.run.KernelImage;
 import dev.uknative.run.MachineSpec;
@@ -220,10 +226,65 @@ public final class RunProject {
         Runner.requireLogFolder(log);
     }
 
+    /** The project's image, built when needed and not checked against flags (a Firecracker target's). */
+    public Image build(ProjectRequest project, int jobs, BuildRequest.LinkOptions link, boolean compileCache, Reporter reporter,
+            ProjectLoader.TargetQuestion question) {
+        BuildProject build = new BuildProject(services, reporter, question);
+        BuildRequest request = build.request(project, jobs, false, link).withCompileCache(compileCache);
+        return projectImage(request, build.build(request));
+    }
+
     /** A project's built image: the Kraftfile's {@code cmd} as its arguments, its console kept in {@code .unikraft/run.log}. */
     private static Image projectImage(BuildRequest request, BuildResult built) {
         return new Image(built.image(), Optional.of(built), request.kraftfile().cmd(),
                 Optional.of(ProjectLayout.of(request.kraftfile()).workDirectory().resolve("run.log")), Optional.empty());
+    }
+
+    /**
+     * The target a project run boots, chosen before anything is built (asking when several fit) so
+     * that its platform decides what happens next ({@link PlatformSupport}); the Kraftfile's warnings
+     * wait for the build, which reads it again.
+     */
+    public TargetSpec target(ProjectRequest project, ProjectLoader.TargetQuestion question) {
+        return new ProjectLoader(services, Reporter.SILENT, question).target(project);
+    }
+
+    /**
+     * {@code project} narrowed to {@code target}, so that the build does not ask again which target:
+     * by its name, or by plat/arch for a target without a name (which also finds the target a
+     * Kraftfile without {@code targets:} implies).
+     */
+    public static ProjectRequest narrowed(ProjectRequest project, TargetSpec target) {
+        return project.withTarget(target.name().isPresent()
+                ? new TargetSelector.Query(target.name(), Optional.empty(), Optional.empty())
+                : new TargetSelector.Query(Optional.empty(), Optional.of(target.platform()), Optional.of(target.architecture())));
+    }
+
+    /**
+     * Refuses, before any build, a run of {@code target} that cannot happen here (see
+     * {@link PlatformSupport#check}); for a Firecracker target, the Firecracker to start.
+     */
+    public Optional<Path> platform(TargetSpec target, PlatformSupport.Flags flags) {
+        Optional<Path> firecracker = target.platform() == Platform.FIRECRACKER ? services.tools().find("firecracker") : Optional.empty();
+        return PlatformSupport.check(target.platform(), target.id(), flags, firecracker);
+    }
+
+    /**
+     * Boots {@code machine} in Firecracker with its console on {@code console}, from a configuration
+     * file written beside the project's console log ({@code .unikraft/firecracker-IMAGE.json}), until
+     * it ends; the console also goes to {@code consoleLog}.
+     */
+    public RunOutcome bootFirecracker(MachineSpec machine, Path firecracker, Path configFile, OutputStream console, OutputStream errors,
+            Optional<Path> consoleLog) {
+        FirecrackerConfig config = FirecrackerConfig.of(machine, List.of());
+        return new FirecrackerRunner(services.processes(), firecracker, System.console() != null)
+                .run(config, configFile, machine.timeout(), console, errors, consoleLog);
+    }
+
+    /** Where a Firecracker run of {@code image} keeps its configuration: beside its console log. */
+    public static Path firecrackerConfigFile(Image image) {
+        Path folder = image.consoleLog().map(Path::getParent).orElse(image.kernel().toAbsolutePath().getParent());
+        return folder.resolve("firecracker-" + image.kernel().getFileName() + ".json");
     }
 
     /**

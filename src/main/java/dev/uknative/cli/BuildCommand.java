@@ -1,10 +1,14 @@
 package dev.uknative.cli;
 
+import dev.uknative.app.BuildAllTargets;
 import dev.uknative.app.BuildProject;
 import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
+import dev.uknative.core.UknativeException;
+import dev.uknative.project.TargetSelector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {"Configure and build a unikernel with Unikraft's own make.",
             "Writes .config.<name>_<plat>-<arch> beside the Kraftfile, builds in .unikraft/build/,"
                     + " keeps the whole make output in .unikraft/build/make.log, and prints the image's path."},
-        footer = {"", "Example:", "  uknative build examples/helloworld-c --unikraft-source ~/src/unikraft"})
+        footer = {"", "Examples:", "  uknative build examples/helloworld-c --unikraft-source ~/src/unikraft",
+            "  uknative build --all-targets .   (one line per target: ok and size, or error)"})
 final class BuildCommand implements Callable<Integer> {
 
     @Spec
@@ -43,6 +48,11 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run make even when no input changed since the last successful build.")
     boolean force;
 
+    @Option(names = "--all-targets",
+            description = "Build every target of the Kraftfile, one after the other, each whatever happened to the others;"
+                    + " print one line per target; exit with the first failure's status.")
+    boolean allTargets;
+
     @Mixin
     OfflineOption offline;
 
@@ -51,6 +61,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (allTargets) {
+            return buildAll();
+        }
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             BuildProject build = new BuildProject(offline.services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             BuildRequest request = build.request(project.request(directory, targets), Flags.jobs(jobs), force, link.options())
@@ -61,5 +74,39 @@ final class BuildCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** {@code --all-targets}: the table on stdout, each line printed as soon as its target is done. */
+    private int buildAll() {
+        if (targets.given()) {
+            throw UknativeException.usage("--all-targets cannot be combined with --target, --plat or --arch",
+                    "give either --all-targets or one target");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(project.request(directory, targets),
+                    Flags.jobs(jobs), force, link.options(), link.compileCache(), build -> {
+                        build.result().ifPresent(r -> BuildReport.report(r, reporter));
+                        reporter.endProgress();
+                        build.failure().ifPresent(f -> reporter.error(f.describe(), f.hint().orElse(null)));
+                        out.println(line(build));
+                        out.flush();
+                    });
+            if (result.failed() > 0) {
+                List<String> failed = result.builds().stream().filter(b -> b.failure().isPresent())
+                        .map(b -> b.target().displayName()).toList();
+                reporter.error(failed.size() + " of " + result.builds().size() + " targets failed to build: " + String.join(", ", failed),
+                        "their errors are above; build one alone with  uknative build -t " + failed.get(0));
+            }
+            return result.exitStatus();
+        }
+    }
+
+    /** {@code plat/arch  ok  231.7 KiB  IMAGE} or {@code plat/arch  FAILED  first error line}. */
+    static String line(BuildAllTargets.TargetBuild build) {
+        String name = TargetSelector.describe(build.target());
+        return build.result()
+                .map(r -> String.format("%-14s ok      %10s  %s", name, BuildReport.size(r.imageSize()), r.image()))
+                .orElseGet(() -> String.format("%-14s FAILED  %s", name, build.firstErrorLine().orElse("")));
     }
 }

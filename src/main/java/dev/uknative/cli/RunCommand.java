@@ -2,15 +2,18 @@ package dev.uknative.cli;
 
 import dev.uknative.app.DebugProject;
 import dev.uknative.app.DetachedStart;
+import dev.uknative.app.ProjectRequest;
 import dev.uknative.app.RunProject;
 import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
+import dev.uknative.project.TargetSpec;
 import dev.uknative.run.GdbServer;
 import dev.uknative.run.ImageCheck;
 import dev.uknative.run.KernelCommandLine;
 import dev.uknative.run.Machine;
 import dev.uknative.run.MachineSpec;
+import dev.uknative.run.PlatformSupport;
 import dev.uknative.run.PortForward;
 import dev.uknative.run.RunOutcome;
 import dev.uknative.run.Volume;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative run}: build when needed, then boot the unikernel in QEMU with its console here. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Build the project when needed, then boot it in QEMU.", "The serial console is on this terminal.",
+        description = {"Build the project when needed, then boot it in QEMU (fc targets: Firecracker; xen: refused).",
+            "The serial console is on this terminal.",
             "Given a kernel image file instead of a folder, boot that image without building.",
             "Given an image reference (see uknative pkg), boot its kernel from the image cache (pulled when missing).",
             "Arguments after -- are passed to the application; the exit status is the application's."},
@@ -166,8 +170,21 @@ final class RunCommand implements Callable<Integer> {
         }
 
         Services services = offline.services();
-        Optional<DetachedStart> detached = DetachedStart.check(detach, Optional.ofNullable(name), services);
         RunProject run = new RunProject(services);
+        // A project's target is chosen first: its platform says what boots it, or refuses, before any build.
+        Optional<ProjectRequest> projectRequest = Optional.empty();
+        Optional<Path> firecracker = Optional.empty();
+        if (reference.isEmpty() && !Files.isRegularFile(target)) {
+            ProjectRequest asked = project.request(target, targets);
+            TargetSpec chosen = run.target(asked, new TerminalTargetQuestion(spec.commandLine().getErr()));
+            firecracker = run.platform(chosen, new PlatformSupport.Flags(cpus, !volumes.isEmpty(), !ports.isEmpty(), gdb != null,
+                    detach, qemuBinary != null, noAccel, autoConfig));
+            projectRequest = Optional.of(RunProject.narrowed(asked, chosen));
+        }
+        if (firecracker.isPresent()) {
+            return runFirecracker(run, projectRequest.orElseThrow(), firecracker.get(), env, appArguments);
+        }
+        Optional<DetachedStart> detached = DetachedStart.check(detach, Optional.ofNullable(name), services);
         // Before any build: a missing or too old QEMU should not cost the user a build first.
         Path qemu = run.qemu(Optional.ofNullable(qemuBinary));
 
@@ -179,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
             // DIR|KERNEL|REF: a file is an image to boot as it is; a reference, an OCI image's kernel.
             checked = reference.isPresent() ? run.image(reference.get(), check, reporter)
                     : Files.isRegularFile(target) ? run.kernel(target, check, reporter)
-                    : run.build(project.request(target, targets), Flags.jobs(jobs), link.options(), link.compileCache(), reporter,
+                    : run.build(projectRequest.orElseThrow(), Flags.jobs(jobs), link.options(), link.compileCache(), reporter,
                             new TerminalTargetQuestion(spec.commandLine().getErr()), check);
             checked.image().built().ifPresent(built -> BuildReport.report(built, reporter));
         }
@@ -209,6 +226,36 @@ final class RunCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().flush();
         RunOutcome outcome = run.boot(machineBuilder, qemu, parent.streams().out(), parent.streams().err(), consoleLog);
+        report(outcome, consoleLog);
+        return outcome.exitStatus();
+    }
+
+    /**
+     * A Firecracker target: built when needed, then booted in Firecracker with its console here; the
+     * flags Firecracker has no meaning for were refused before ({@link PlatformSupport}).
+     */
+    private int runFirecracker(RunProject run, ProjectRequest request, Path firecracker, Map<String, String> env,
+            List<String> appArguments) {
+        RunProject.Image image;
+        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
+            image = run.build(request, Flags.jobs(jobs), link.options(), link.compileCache(), reporter,
+                    new TerminalTargetQuestion(spec.commandLine().getErr()));
+            image.built().ifPresent(built -> BuildReport.report(built, reporter));
+        }
+        List<String> arguments = appArguments.isEmpty() ? image.arguments() : appArguments;
+        MachineSpec machine = MachineSpec.builder(image.kernel())
+                .memory(memory)
+                .cpus(cpus)
+                .commandLine(KernelCommandLine.of(kernelArguments, env, List.of(), arguments))
+                .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()))
+                .timeout(Optional.ofNullable(timeout))
+                .build();
+        Path configFile = RunProject.firecrackerConfigFile(image);
+        ConsoleReporter.messages(spec.commandLine().getErr()).info("Starting Firecracker with " + configFile);
+        spec.commandLine().getErr().flush();
+        Optional<Path> consoleLog = Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()).or(image::consoleLog);
+        RunOutcome outcome = run.bootFirecracker(machine, firecracker, configFile, parent.streams().out(), parent.streams().err(),
+                consoleLog);
         report(outcome, consoleLog);
         return outcome.exitStatus();
     }

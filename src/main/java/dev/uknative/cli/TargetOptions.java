@@ -20,6 +20,11 @@ public final class TargetOptions {
     @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture of the target: x86_64, arm64.")
     String architecture;
 
+    /** Whether any of {@code -t}, {@code --plat}, {@code --arch} was given. */
+    boolean given() {
+        return target != null || platform != null || architecture != null;
+    }
+
     TargetSelector.Query query() {
         Optional<Platform> plat = Optional.ofNullable(platform).map(p -> Platform.parse(p).orElseThrow(() ->
                 UknativeException.usage("unknown platform '" + p + "'", "use one of: " + Platform.known())));
