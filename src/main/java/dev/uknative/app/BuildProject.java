@@ -2,7 +2,9 @@ package dev.uknative.app;
 
 import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
+import dev.uknative.build.CrossCompiler;
 import dev.uknative.core.Reporter;
+import java.util.Optional;
 
 /** {@code uknative build}, and the build half of {@code uknative run}: load the project, then build it. */
 public final class BuildProject {
@@ -24,6 +26,8 @@ public final class BuildProject {
 
     /** Configures and builds; the result says whether make ran and what it made. */
     public BuildResult build(BuildRequest request) {
+        CrossCompiler.find(request.target().architecture(), CrossCompiler.hostArchitecture(), Optional.ofNullable(System.getenv("CROSS_COMPILE")),
+                services.tools());
         return services.builder(reporter).build(request);
     }
 }

@@ -6,6 +6,7 @@ import dev.uknative.app.RunProject;
 import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
+import dev.uknative.project.TargetSelector;
 import dev.uknative.run.GdbServer;
 import dev.uknative.run.ImageCheck;
 import dev.uknative.run.KernelCommandLine;
@@ -102,7 +103,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-W", "--no-accel"}, description = "Use software emulation (TCG) even when KVM is available.")
     boolean noAccel;
 
-    @Option(names = "--qemu", paramLabel = "PATH", description = "The QEMU binary (default: qemu-system-x86_64 on PATH); 4.2 or newer.")
+    @Option(names = "--qemu", paramLabel = "PATH", description = "The QEMU binary (default: qemu-system-x86_64, or qemu-system-aarch64 for an arm64 image, on PATH);"
+            + " 4.2 or newer.")
     Path qemuBinary;
 
     @Option(names = "--log", paramLabel = "FILE",
@@ -165,12 +167,14 @@ final class RunCommand implements Callable<Integer> {
         Services services = new Services();
         Optional<DetachedStart> detached = DetachedStart.check(detach, Optional.ofNullable(name), services);
         RunProject run = new RunProject(services);
-        // Before any build: a missing or too old QEMU should not cost the user a build first.
-        Path qemu = run.qemu(Optional.ofNullable(qemuBinary));
+        // Before any build: a missing or too old QEMU should not cost the user a build first (the one of the
+        // architecture the flags name; the image's own is looked up again once it is known).
+        TargetSelector.Query query = targets.query();
+        RunProject.requestedArchitecture(query).ifPresent(arch -> run.qemu(Optional.ofNullable(qemuBinary), arch));
 
         // Every flag is checked against the image before QEMU starts (ImageCheck).
         RunProject.RunCheck check = new RunProject.RunCheck(new ImageCheck.Flags(kernelArguments, env, shared, forwarded, initrd != null,
-                MachineSpec.memoryBytes(memory), cpus), qemu, noAccel, autoConfig);
+                MachineSpec.memoryBytes(memory), cpus), Optional.ofNullable(qemuBinary), noAccel, autoConfig);
         RunProject.Checked checked;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
             // DIR|KERNEL|REF: a file is an image to boot as it is; a reference, an OCI image's kernel.
@@ -182,11 +186,13 @@ final class RunCommand implements Callable<Integer> {
         }
         RunProject.Image image = checked.image();
         Path kernel = image.kernel();
+        Path qemu = checked.qemu();
         List<String> arguments = appArguments.isEmpty() ? image.arguments() : appArguments;
         Optional<Path> consoleLog = Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()).or(image::consoleLog);
         MachineSpec.Builder machineBuilder = MachineSpec.builder(kernel)
                 .memory(memory)
                 .cpus(cpus)
+                .architecture(checked.architecture())
                 .accelerator(checked.accelerator())
                 .commandLine(KernelCommandLine.of(kernelArguments, env, shared, arguments))
                 .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()).or(image::initrd))
