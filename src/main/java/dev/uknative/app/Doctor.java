@@ -249,7 +249,7 @@ public final class Doctor {
         Program qemu = facts.programs().get("qemu-system-aarch64");
         if (gcc != null && qemu != null) {
             String qemuVersion = QemuVersion.parse(qemu.version()).map(v -> "QEMU " + v).orElse(qemu.path().toString());
-            return Check.ok(name, "aarch64-linux-gnu-gcc, " + qemuVersion + " (qemu-system-aarch64): qemu/arm64 targets build and run");
+            return Check.ok(name, "aarch64-linux-gnu-gcc, " + qemuVersion + " (qemu-system-aarch64)");
         }
         List<String> packages = new ArrayList<>();
         if (gcc == null) {

@@ -3,6 +3,7 @@ package dev.uknative.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uknative.testing.CliRun;
+import dev.uknative.testing.Examples;
 import dev.uknative.testing.RequiresUnikraft;
 import dev.uknative.testing.UnikraftCondition;
 import java.io.IOException;
@@ -100,6 +101,54 @@ class Arm64EndToEndTest {
         CliRun aborts = uknative("run", app.toString(), "--timeout", "120s", "--", "abort");
         assertThat(aborts.exitCode()).as(aborts.toString()).isEqualTo(134);
         assertThat(aborts.err()).contains("error: the unikernel crashed");
+    }
+
+    /** The zig example built for aarch64 (zig has the target built in) and linked into an arm64 image. */
+    @Test
+    void aZigLibraryRunsOnArm64() throws IOException {
+        String zig = System.getenv("ZIG");
+        Assumptions.assumeTrue(zig != null && !zig.isBlank(), "ZIG is not set (zig 0.11's path)");
+        Path app = Examples.copy(Path.of("examples/helloworld-zig"), work);
+        Path kraftfile = app.resolve("Kraftfile");
+        Files.writeString(kraftfile, Files.readString(kraftfile).replace("  - qemu/x86_64\n", "  - qemu/arm64\n"));
+
+        CliRun run = uknative("run", app.toString(), "--timeout", "120s");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("add(40, 2) = 42");
+        assertThat(run.err()).contains("Built helloworld-zig_qemu-arm64");
+    }
+
+    /** An archive built for x86_64 in an arm64 image: refused before make, naming it and both machines. */
+    @Test
+    void anX86ArchiveInAnArm64BuildIsRefusedNamingIt() throws Exception {
+        Path app = Files.createDirectories(work.resolve("withlib"));
+        Files.writeString(app.resolve("Kraftfile"), """
+                spec: v0.6
+                name: withlib
+                unikraft:
+                  kconfig:
+                    CONFIG_LIBUKRANDOM: n
+                targets:
+                  - qemu/arm64
+                native:
+                  foo: {archive: prebuilt/libfoo.a}
+                """);
+        Files.writeString(app.resolve("Makefile.uk"), "$(eval $(call addlib,appwithlib))\nAPPWITHLIB_SRCS-y += $(APPWITHLIB_BASE)/main.c\n");
+        Files.writeString(app.resolve("main.c"), "int foo_answer(void);\nint main(void) { return foo_answer(); }\n");
+        Path prebuilt = Files.createDirectories(app.resolve("prebuilt"));
+        Files.writeString(prebuilt.resolve("foo.c"), "int foo_answer(void) { return 42; }\n");
+        for (String[] command : java.util.List.of(new String[] {"gcc", "-c", "-o", "foo.o", "foo.c"},
+                new String[] {"ar", "rcs", "libfoo.a", "foo.o"})) {
+            Process p = new ProcessBuilder(command).directory(prebuilt.toFile()).redirectErrorStream(true).start();
+            assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        }
+
+        CliRun build = uknative("build", app.toString());
+
+        assertThat(build.exitCode()).as(build.toString()).isEqualTo(3);
+        assertThat(build.err()).contains("native.foo: " + prebuilt.resolve("libfoo.a"))
+                .contains("holds x86_64 objects (foo.o), but the target is arm64 (AArch64)");
     }
 
     private static String tree() {
