@@ -2,8 +2,10 @@ package dev.uknative.app;
 
 import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
+import dev.uknative.build.CrossCompiler;
 import dev.uknative.core.Reporter;
 import dev.uknative.origin.CloneOrigins;
+import java.util.Optional;
 
 /** {@code uknative build}, and the build half of {@code uknative run}: load the project, then build it. */
 public final class BuildProject {
@@ -30,6 +32,8 @@ public final class BuildProject {
             CloneOrigins.find(request.sources().libraries()).forEach(c -> reporter.warn(c.makefile() + ":" + c.line() + ": " + c.library()
                     + " clones " + c.url() + " with git during make; --offline cannot keep that from the network"));
         }
+        CrossCompiler.find(request.target().architecture(), CrossCompiler.hostArchitecture(), Optional.ofNullable(System.getenv("CROSS_COMPILE")),
+                services.tools());
         return services.builder(reporter).build(request);
     }
 }

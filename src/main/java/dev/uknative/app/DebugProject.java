@@ -73,7 +73,7 @@ public final class DebugProject {
         // Checked like `run` without flags: refused on a host that cannot run it, and the accelerator the
         // check chose (under TCG, the RDRAND/RDSEED a libukrandom image needs from QEMU 8.1.3 on).
         RunProject.Checked checked = run.build(project, jobs, link, compileCache, reporter, question,
-                new RunProject.RunCheck(ImageCheck.Flags.none(), qemu, false, false));
+                new RunProject.RunCheck(ImageCheck.Flags.none(), Optional.of(qemu), false, false));
         RunProject.Image image = checked.image();
         GdbServer server = new GdbServer(GdbServer.LOOPBACK, freePort());
         Path symbols = RunProject.debugImage(image.kernel());

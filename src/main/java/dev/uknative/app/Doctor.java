@@ -121,7 +121,8 @@ public final class Doctor {
     /**
      * Everything {@link #decide} looks at, as found on a host.
      *
-     * @param programs   make, gcc, ld, ar, git, flex, bison, qemu-system-x86_64 when found, by name
+     * @param programs   make, gcc, ld, ar, git, flex, bison, qemu-system-x86_64, and for arm64
+     *                   aarch64-linux-gnu-gcc and qemu-system-aarch64, when found, by name
      * @param qemu       the version QEMU printed
      * @param cpuRdseed  whether the host CPU has RDSEED (what KVM passes to the guest)
      * @param toolchains zig, cargo: only those the project's {@code native:} libraries need
@@ -134,7 +135,8 @@ public final class Doctor {
         }
     }
 
-    private static final List<String> PROGRAMS = List.of("make", "gcc", "ld", "ar", "git", "flex", "bison", "qemu-system-x86_64");
+    private static final List<String> PROGRAMS = List.of("make", "gcc", "ld", "ar", "git", "flex", "bison", "qemu-system-x86_64",
+            "aarch64-linux-gnu-gcc", "qemu-system-aarch64");
 
     private final Services services;
 
@@ -199,6 +201,7 @@ public final class Doctor {
         checks.add(qemu(facts));
         checks.add(kvm(facts.kvm()));
         checks.add(rdseed(facts));
+        checks.add(arm64(facts));
         for (Map.Entry<String, Toolchain> t : facts.toolchains().entrySet()) {
             Toolchain toolchain = t.getValue();
             checks.add(toolchain.program().map(p -> Check.ok(t.getKey(), p.version() + " (" + p.path() + ")"))
@@ -234,6 +237,30 @@ public final class Doctor {
                     install("qemu-system-x86"));
         }
         return Check.ok("QEMU", "QEMU " + v + " (" + p.path() + ")");
+    }
+
+    /**
+     * What qemu/arm64 targets need beyond the rest: the cross compiler Unikraft's make uses on an
+     * x86_64 host and the AArch64 QEMU. A note when either is missing: x86_64 projects need neither.
+     */
+    static Check arm64(HostFacts facts) {
+        String name = "arm64";
+        Program gcc = facts.programs().get("aarch64-linux-gnu-gcc");
+        Program qemu = facts.programs().get("qemu-system-aarch64");
+        if (gcc != null && qemu != null) {
+            String qemuVersion = QemuVersion.parse(qemu.version()).map(v -> "QEMU " + v).orElse(qemu.path().toString());
+            return Check.ok(name, "aarch64-linux-gnu-gcc, " + qemuVersion + " (qemu-system-aarch64)");
+        }
+        List<String> packages = new ArrayList<>();
+        if (gcc == null) {
+            packages.add("gcc-aarch64-linux-gnu");
+        }
+        if (qemu == null) {
+            packages.add("qemu-system-arm");
+        }
+        return Check.note(name, (gcc == null ? "no aarch64-linux-gnu-gcc (or CROSS_COMPILE)" : "no qemu-system-aarch64")
+                + (gcc == null && qemu == null ? ", no qemu-system-aarch64" : "") + ": only for qemu/arm64 targets",
+                Optional.of(install(String.join(" ", packages))));
     }
 
     private static Check kvm(KvmFacts kvm) {

@@ -2,10 +2,12 @@ package dev.uknative.app;
 
 import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
+import dev.uknative.build.CrossCompiler;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
 import dev.uknative.oci.UnpackedImage;
+import dev.uknative.project.Architecture;
 import dev.uknative.project.Platform;
 import dev.uknative.project.ProjectLayout;
 import dev.uknative.project.TargetSelector;
@@ -20,6 +22,7 @@ import dev.uknative.run.PlatformSupport;
 import dev.uknative.run.LibraryParameters;
 import dev.uknative.run.KernelImage;
 import dev.uknative.run.MachineSpec;
+import dev.uknative.run.QemuSystem;
 import dev.uknative.run.QemuVersion;
 import dev.uknative.run.RunOutcome;
 import dev.uknative.run.Runner;
@@ -56,28 +59,32 @@ public final class RunProject {
      * What {@code run} checks the image against before QEMU starts ({@link ImageCheck}).
      *
      * @param flags      the run's flags as values
-     * @param qemu       the QEMU that will boot it ({@link #qemu})
+     * @param qemuBinary {@code --qemu}: the QEMU that will boot it, else the image's architecture's on PATH
      * @param noAccel    {@code -W}: TCG even where KVM is usable
      * @param autoConfig {@code --auto-config}: turn on the options the flags need, rebuild, run
      */
-    public record RunCheck(ImageCheck.Flags flags, Path qemu, boolean noAccel, boolean autoConfig) {
+    public record RunCheck(ImageCheck.Flags flags, Optional<Path> qemuBinary, boolean noAccel, boolean autoConfig) {
         public RunCheck {
             Objects.requireNonNull(flags, "flags");
-            Objects.requireNonNull(qemu, "qemu");
+            Objects.requireNonNull(qemuBinary, "qemuBinary");
         }
     }
 
     /**
      * An image that can take the run's flags on this host.
      *
-     * @param accelerator how QEMU runs it (TCG asks for RDRAND/RDSEED where QEMU emulates them)
-     * @param turnedOn    the options {@code --auto-config} turned on, each with the flag it was for
+     * @param accelerator  how QEMU runs it (TCG asks for RDRAND/RDSEED where QEMU emulates them)
+     * @param turnedOn     the options {@code --auto-config} turned on, each with the flag it was for
+     * @param architecture the image's architecture, which picks the QEMU machine
+     * @param qemu         the QEMU that boots it, checked to be new enough
      */
-    public record Checked(Image image, Accelerator accelerator, Map<String, String> turnedOn) {
+    public record Checked(Image image, Accelerator accelerator, Map<String, String> turnedOn, Architecture architecture, Path qemu) {
         public Checked {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(accelerator, "accelerator");
             turnedOn = Map.copyOf(turnedOn);
+            Objects.requireNonNull(architecture, "architecture");
+            Objects.requireNonNull(qemu, "qemu");
         }
     }
 
@@ -88,20 +95,58 @@ public final class RunProject {
     }
 
     /**
-     * The QEMU to boot with ({@code --qemu}, else qemu-system-x86_64 on PATH), checked to be new enough;
-     * asked before any build, so that a missing or too old QEMU does not cost the user a build first.
+     * The QEMU to boot an image of {@code architecture} with ({@code --qemu}, else that architecture's
+     * {@code qemu-system-…} on PATH), checked to be new enough. {@code run} asks before any build, with
+     * the architecture the flags name ({@link #requestedArchitecture}), so that a missing or too old
+     * QEMU does not cost the user a build first.
      */
-    public Path qemu(Optional<Path> qemuBinary) {
+    public Path qemu(Optional<Path> qemuBinary, Architecture architecture) {
+        QemuSystem system = QemuSystem.of(architecture);
         Path qemu = qemuBinary.isPresent() ? services.tools().find(qemuBinary.get().toString()).orElseThrow(() ->
-                UknativeException.usage("--qemu " + qemuBinary.get() + " is not an executable file", "give the path of qemu-system-x86_64"))
-                : services.tools().require("qemu-system-x86_64", "qemu-system-x86");
+                UknativeException.usage("--qemu " + qemuBinary.get() + " is not an executable file", "give the path of " + system.binary()))
+                : services.tools().require(system.binary(), system.debianPackage());
         QemuVersion.require(services.processes(), qemu, Paths.cacheHome().resolve("qemu-versions"));
         return qemu;
     }
 
-    /** KVM when the host has a usable one and {@code noAccel} is false, else software emulation (TCG). */
-    private static Accelerator accelerator(boolean noAccel) {
-        return noAccel ? Accelerator.TCG : Accelerator.detect();
+    /** The x86_64 QEMU ({@link #qemu(Optional, Architecture)}). */
+    public Path qemu(Optional<Path> qemuBinary) {
+        return qemu(qemuBinary, Architecture.X86_64);
+    }
+
+    /**
+     * The architecture the target flags name ({@code --arch}, or a {@code -t plat/arch}); empty when
+     * the Kraftfile's targets decide.
+     */
+    public static Optional<Architecture> requestedArchitecture(TargetSelector.Query query) {
+        return query.architecture().or(() -> query.target().filter(t -> t.contains("/"))
+                .flatMap(t -> Architecture.parse(t.substring(t.indexOf('/') + 1))));
+    }
+
+    /**
+     * KVM when the host has a usable one, the image is for the host's own architecture and
+     * {@code noAccel} is false, else software emulation (TCG).
+     */
+    public Accelerator accelerator(boolean noAccel, Architecture architecture) {
+        return noAccel || architecture != hostArchitecture() ? Accelerator.TCG : Accelerator.detect();
+    }
+
+    /** KVM when the host has a usable one and {@code noAccel} is false, else TCG (an x86_64 image). */
+    public Accelerator accelerator(boolean noAccel) {
+        return accelerator(noAccel, Architecture.X86_64);
+    }
+
+    private static Architecture hostArchitecture() {
+        return CrossCompiler.hostArchitecture();
+    }
+
+    /**
+     * The architecture of a kernel file: its header ({@link QemuSystem#ofKernel}), else its
+     * configuration's, else x86_64.
+     */
+    private static Architecture architectureOf(Path kernel, Optional<Map<String, String>> config) {
+        return QemuSystem.ofKernel(kernel).orElseGet(() -> config.map(c -> "y".equals(c.get("CONFIG_ARCH_ARM_64"))).orElse(false)
+                ? Architecture.ARM64 : Architecture.X86_64);
     }
 
     /** A kernel image file, booted as it is once it is checked to be a readable, non-empty file. */
@@ -148,9 +193,12 @@ public final class RunProject {
 
     /** An image file (not a project's build): checked with the configuration found beside it, if any. */
     private Checked checkFile(Image image, RunCheck check, Reporter reporter) {
-        ImageCheck.Result result = check(image.kernel(), ImageFacts.configurationOf(image.kernel()), List.of(), check);
+        Optional<Path> configFile = ImageFacts.configurationOf(image.kernel());
+        Architecture architecture = architectureOf(image.kernel(), configFile.map(RunProject::readConfig));
+        Path qemu = qemu(check.qemuBinary(), architecture);
+        ImageCheck.Result result = check(image.kernel(), configFile, List.of(), check, architecture, qemu);
         RunRefusal.conclude(result, Optional.empty(), false, reporter);
-        return new Checked(image, result.accelerator(), Map.of());
+        return new Checked(image, result.accelerator(), Map.of(), architecture, qemu);
     }
 
     /**
@@ -166,7 +214,9 @@ public final class RunProject {
         BuildResult built = build.build(request);
         Path config = ProjectLayout.of(request.kraftfile()).configFile(request.imageName());
         List<ImageCheck.ParameterLibrary> parameters = parameterLibraries(request, check);
-        ImageCheck.Result result = check(built.image(), Optional.of(config), parameters, check);
+        Architecture architecture = request.target().architecture();
+        Path qemu = qemu(check.qemuBinary(), architecture);
+        ImageCheck.Result result = check(built.image(), Optional.of(config), parameters, check, architecture, qemu);
         Map<String, String> turnedOn = Map.of();
         boolean autoConfig = check.autoConfig() || request.kraftfile().run().autoConfig();
         // Nothing is turned on (and nothing rebuilt) for a run that would be refused anyway.
@@ -174,10 +224,10 @@ public final class RunProject {
             turnedOn = new AutoConfig(services, reporter).turnOn(project, request, result.missing());
             request = build.request(project, jobs, false, link).withCompileCache(compileCache);
             built = build.build(request);
-            result = check(built.image(), Optional.of(config), parameters, check);
+            result = check(built.image(), Optional.of(config), parameters, check, architecture, qemu);
         }
         RunRefusal.conclude(result, Optional.of(request.kraftfile().projectDirectory()), !turnedOn.isEmpty(), reporter);
-        return new Checked(projectImage(request, built), result.accelerator(), turnedOn);
+        return new Checked(projectImage(request, built), result.accelerator(), turnedOn, architecture, qemu);
     }
 
     /**
@@ -197,10 +247,11 @@ public final class RunProject {
         return LibraryParameters.scan(roots);
     }
 
-    private ImageCheck.Result check(Path kernel, Optional<Path> configFile, List<ImageCheck.ParameterLibrary> parameters, RunCheck check) {
+    private ImageCheck.Result check(Path kernel, Optional<Path> configFile, List<ImageCheck.ParameterLibrary> parameters, RunCheck check,
+            Architecture architecture, Path qemu) {
         Optional<Map<String, String>> config = configFile.map(RunProject::readConfig);
-        Accelerator accelerator = accelerator(check.noAccel());
-        QemuVersion version = QemuVersion.require(services.processes(), check.qemu(), Paths.cacheHome().resolve("qemu-versions"));
+        Accelerator accelerator = accelerator(check.noAccel(), architecture);
+        QemuVersion version = QemuVersion.require(services.processes(), qemu, Paths.cacheHome().resolve("qemu-versions"));
         Set<String> cpuFlags = accelerator == Accelerator.KVM ? ImageFacts.cpuFlags(Path.of("/proc/cpuinfo")) : Set.of();
         return ImageCheck.check(check.flags(), new ImageCheck.Image(config, ImageFacts.imageEnd(kernel), parameters),
                 new ImageCheck.Host(accelerator, version, cpuFlags));

@@ -42,7 +42,8 @@ public final class Builder {
     public Builder(MakeDriver make, KconfigConfigurator configurator, Path cache, Reporter reporter, Toolchains toolchains,
             ProcessRunner processes) {
         this(make, configurator, new SymbolDoctor(new ProviderIndexes(make, configurator, cache, reporter), configurator), cache, reporter,
-                (kraftfile, buildFolder) -> ForeignLibraries.build(kraftfile, toolchains, buildFolder, reporter, ToolRunner.of(processes)));
+                (kraftfile, buildFolder, architecture) -> ForeignLibraries.build(kraftfile, toolchains, buildFolder, reporter,
+                        ToolRunner.of(processes), architecture));
     }
 
     Builder(Make make, KconfigConfigurator configurator, SymbolDoctor doctor, Path cache, Reporter reporter, NativesStep.NativeLibraries natives) {
@@ -88,7 +89,8 @@ public final class Builder {
             throw UknativeException.environment("cannot clear " + layout.buildDirectory() + ": " + e.getMessage(),
                     "remove it by hand (uknative clean --proper)");
         }
-        NativesStep.Natives archives = new NativesStep(natives).run(request.kraftfile(), layout.buildDirectory());
+        NativesStep.Natives archives = new NativesStep(natives).run(request.kraftfile(), layout.buildDirectory(),
+                request.target().architecture());
         MakeInvocation invocation = generated.invocation(request, layout, archives.archives());
         LinkPlanStep.Planned planned = new LinkPlanStep(doctor, configurator).run(request, layout, invocation, archives);
         try {
@@ -128,7 +130,8 @@ public final class Builder {
      */
     public Optional<SymbolDoctor.Diagnosis> diagnose(BuildRequest request) {
         ProjectLayout layout = ProjectLayout.of(request.kraftfile());
-        NativesStep.Natives archives = new NativesStep(natives).run(request.kraftfile(), layout.buildDirectory());
+        NativesStep.Natives archives = new NativesStep(natives).run(request.kraftfile(), layout.buildDirectory(),
+                request.target().architecture());
         if (archives.archives().isEmpty()) {
             return Optional.empty();
         }

@@ -3,6 +3,9 @@ package dev.uknative.build;
 import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.ExitStatusProtocol;
 import dev.uknative.core.UknativeException;
+import dev.uknative.project.Architecture;
+import dev.uknative.project.Platform;
+import dev.uknative.project.TargetSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Unikraft library uknative adds to every x86_64 build ({@code L=}): it wraps {@code main} and
- * {@code exit} to report the application's exit status on COM2, which {@code uknative run} turns into
- * its own exit status. Disabled with {@code CONFIG_LIBUKNATIVE_EXITSTATUS: n} in the Kraftfile.
+ * The Unikraft library uknative adds to every x86_64 build and to qemu/arm64 builds ({@code L=}): it
+ * wraps {@code main} and {@code exit} to report the application's exit status (on COM2 on x86_64,
+ * through Arm semihosting on arm64), which {@code uknative run} turns into its own exit status.
+ * Disabled with {@code CONFIG_LIBUKNATIVE_EXITSTATUS: n} in the Kraftfile.
  *
  * <p>The C source and the make files are resources; the header, {@code exitstatus.h}, is generated
  * from {@link ExitStatusProtocol}, the definition the runner reads the report by.
@@ -27,6 +31,16 @@ public final class ExitStatusLibrary {
     private static final String HEADER = "exitstatus.h";
 
     private ExitStatusLibrary() {
+    }
+
+    /**
+     * Whether an image of {@code target} gets the library: every x86_64 one (a COM2 write goes nowhere
+     * harmful without a listener), and arm64 ones for QEMU only: a semihosting call traps where nothing
+     * emulates it (Firecracker, KVM).
+     */
+    public static boolean reportsOn(TargetSpec target) {
+        return target.architecture() == Architecture.X86_64
+                || target.architecture() == Architecture.ARM64 && target.platform() == Platform.QEMU;
     }
 
     /**

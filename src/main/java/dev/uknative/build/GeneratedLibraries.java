@@ -34,12 +34,13 @@ final class GeneratedLibraries {
     }
 
     /**
-     * The make call for this request, without goals; the exit-status library (x86_64 only) is written
-     * into the cache when missing, the native library is named where the build writes it.
+     * The make call for this request, without goals; the exit-status library (where it can report:
+     * {@link ExitStatusLibrary#reportsOn}) is written into the cache when missing, the native library is
+     * named where the build writes it.
      */
     MakeInvocation invocation(BuildRequest request, ProjectLayout layout, List<ForeignArchive> archives) {
         List<Path> libraries = new ArrayList<>(request.sources().libraries());
-        if (request.target().architecture() == Architecture.X86_64) {
+        if (ExitStatusLibrary.reportsOn(request.target())) {
             libraries.add(exitStatusLibrary());
         }
         if (!archives.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.uknative.app.Services;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
 import dev.uknative.project.TargetSpec;
+import dev.uknative.project.Architecture;
 import dev.uknative.run.GdbServer;
 import dev.uknative.run.ImageCheck;
 import dev.uknative.run.KernelCommandLine;
@@ -106,7 +107,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-W", "--no-accel"}, description = "Use software emulation (TCG) even when KVM is available.")
     boolean noAccel;
 
-    @Option(names = "--qemu", paramLabel = "PATH", description = "The QEMU binary (default: qemu-system-x86_64 on PATH); 4.2 or newer.")
+    @Option(names = "--qemu", paramLabel = "PATH", description = "The QEMU binary (default: qemu-system-x86_64, or qemu-system-aarch64 for an arm64 image, on PATH);"
+            + " 4.2 or newer.")
     Path qemuBinary;
 
     @Option(names = "--log", paramLabel = "FILE",
@@ -174,9 +176,11 @@ final class RunCommand implements Callable<Integer> {
         // A project's target is chosen first: its platform says what boots it, or refuses, before any build.
         Optional<ProjectRequest> projectRequest = Optional.empty();
         Optional<Path> firecracker = Optional.empty();
+        Optional<Architecture> chosenArchitecture = Optional.empty();
         if (reference.isEmpty() && !Files.isRegularFile(target)) {
             ProjectRequest asked = project.request(target, targets);
             TargetSpec chosen = run.target(asked, new TerminalTargetQuestion(spec.commandLine().getErr()));
+            chosenArchitecture = Optional.of(chosen.architecture());
             firecracker = run.platform(chosen, new PlatformSupport.Flags(cpus, !volumes.isEmpty(), !ports.isEmpty(), gdb != null,
                     detach, qemuBinary != null, noAccel, autoConfig));
             projectRequest = Optional.of(RunProject.narrowed(asked, chosen));
@@ -185,12 +189,15 @@ final class RunCommand implements Callable<Integer> {
             return runFirecracker(run, projectRequest.orElseThrow(), firecracker.get(), env, appArguments);
         }
         Optional<DetachedStart> detached = DetachedStart.check(detach, Optional.ofNullable(name), services);
-        // Before any build: a missing or too old QEMU should not cost the user a build first.
-        Path qemu = run.qemu(Optional.ofNullable(qemuBinary));
+        // Before any build: a missing or too old QEMU should not cost the user a build first (the one of the
+        // chosen target's architecture; a kernel file's or an image's is looked up once it is known).
+        if (projectRequest.isPresent()) {
+            run.qemu(Optional.ofNullable(qemuBinary), chosenArchitecture.orElseThrow());
+        }
 
         // Every flag is checked against the image before QEMU starts (ImageCheck).
         RunProject.RunCheck check = new RunProject.RunCheck(new ImageCheck.Flags(kernelArguments, env, shared, forwarded, initrd != null,
-                MachineSpec.memoryBytes(memory), cpus), qemu, noAccel, autoConfig);
+                MachineSpec.memoryBytes(memory), cpus), Optional.ofNullable(qemuBinary), noAccel, autoConfig);
         RunProject.Checked checked;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
             // DIR|KERNEL|REF: a file is an image to boot as it is; a reference, an OCI image's kernel.
@@ -202,11 +209,13 @@ final class RunCommand implements Callable<Integer> {
         }
         RunProject.Image image = checked.image();
         Path kernel = image.kernel();
+        Path qemu = checked.qemu();
         List<String> arguments = appArguments.isEmpty() ? image.arguments() : appArguments;
         Optional<Path> consoleLog = Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()).or(image::consoleLog);
         MachineSpec.Builder machineBuilder = MachineSpec.builder(kernel)
                 .memory(memory)
                 .cpus(cpus)
+                .architecture(checked.architecture())
                 .accelerator(checked.accelerator())
                 .commandLine(KernelCommandLine.of(kernelArguments, env, shared, arguments))
                 .initrd(Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize()).or(image::initrd))

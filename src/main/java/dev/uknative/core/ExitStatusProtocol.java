@@ -6,13 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * How a unikernel tells {@code uknative run} its application's exit status: the one definition that
- * the C library uknative links into every x86_64 image (its header is generated from here, see
- * {@link #cHeader()}) and the runner that reads the report both follow.
+ * the C library uknative links into every x86_64 and qemu/arm64 image (its header is generated from
+ * here, see {@link #cHeader()}) and the runner that reads the report both follow.
  *
  * <p>The guest writes one line, {@link #PREFIX} followed by the status in decimal (0 to 255) and
- * {@code \n}, byte by byte to the data register of the second serial port ({@link #PORT}, COM2),
- * when {@code main} returns or the application calls {@code exit}, and then halts normally. The last
- * complete line counts. What QEMU connects COM2 to is the runner's business.
+ * {@code \n}, when {@code main} returns or the application calls {@code exit}, and then halts
+ * normally: on x86_64 byte by byte to the data register of the second serial port ({@link #PORT},
+ * COM2); on arm64 in one Arm semihosting call {@code SYS_WRITE0} ({@link #SEMIHOSTING_SYS_WRITE0}),
+ * QEMU's virt machine having a single UART. The last complete line counts. What QEMU connects COM2
+ * or its semihosting console to is the runner's business.
  *
  * <p>Lives in {@code core} because the two sides are the {@code build} and {@code run} stages, which
  * may not use each other.
@@ -24,6 +26,9 @@ public final class ExitStatusProtocol {
 
     /** COM2's I/O port; QEMU needs no UART set-up for writes to its data register. */
     public static final int PORT = 0x2f8;
+
+    /** Arm semihosting's SYS_WRITE0 operation: write a NUL-terminated string to the debug console. */
+    public static final int SEMIHOSTING_SYS_WRITE0 = 0x04;
 
     /** The largest status: what a POSIX process can return. */
     public static final int MAX_STATUS = 255;
@@ -72,6 +77,8 @@ public final class ExitStatusProtocol {
                 + "\n"
                 + "/* COM2's data register: the report is written there byte by byte. */\n"
                 + "#define UKNATIVE_STATUS_PORT 0x" + Integer.toHexString(PORT) + "\n"
+                + "/* Arm semihosting's SYS_WRITE0: the report line is written with it on arm64. */\n"
+                + "#define UKNATIVE_SEMIHOSTING_SYS_WRITE0 0x" + Integer.toHexString(SEMIHOSTING_SYS_WRITE0) + "\n"
                 + "/* What starts the report line; the status follows in decimal, then a newline. */\n"
                 + "#define UKNATIVE_STATUS_PREFIX \"" + PREFIX + "\"\n"
                 + "/* Statuses are reported modulo this plus one, as a POSIX process's are. */\n"

@@ -153,6 +153,9 @@ final class ElfParser {
      * {@code syscall} lies between.
      */
     List<SyscallSite> syscallSites() {
+        if (machine == EM_AARCH64) {
+            return svcSites();
+        }
         List<SyscallSite> sites = new ArrayList<>();
         if (machine != EM_X86_64) {
             return sites;
@@ -172,6 +175,54 @@ final class ElfParser {
             }
         }
         return sites;
+    }
+
+    /** AArch64's {@code svc #0}: the one encoding Linux's system call takes. */
+    private static final long SVC_0 = 0xd4000001L;
+    /** {@code movz w8, #imm16} / {@code movz x8, #imm16} (no shift), masked to the opcode and register. */
+    private static final long MOVZ_MASK = 0xffe0001fL;
+    private static final long MOVZ_W8 = 0x52800008L;
+    private static final long MOVZ_X8 = 0xd2800008L;
+    /** Instructions looked back from an {@code svc} for the number's load. */
+    private static final int SVC_WINDOW = 8;
+
+    /**
+     * The raw {@code svc #0} instructions of an AArch64 object's executable sections (4-byte aligned
+     * words; literal pools can give a false positive, which only turns the shim handler on needlessly).
+     * The number (Linux's AArch64 table, in {@code x8}) is read off the nearest {@code movz w8/x8, #imm}
+     * among the {@value #SVC_WINDOW} instructions before it, when no other {@code svc} lies between.
+     */
+    private List<SyscallSite> svcSites() {
+        List<SyscallSite> sites = new ArrayList<>();
+        for (int i = 1; i < shnum; i++) {
+            int h = header(i);
+            if ((image.u64(h + 8) & SHF_EXECINSTR) == 0 || image.u32(h + 4) == ElfSection.SHT_NOBITS) {
+                continue;
+            }
+            Section code = section(i, "code section");
+            int end = code.offset() + code.size();
+            for (int at = code.offset(); at + 3 < end; at += 4) {
+                if (image.u32(at) == SVC_0) {
+                    sites.add(new SyscallSite(sectionName(i), at - code.offset(), svcNumber(code.offset(), at)));
+                }
+            }
+        }
+        return sites;
+    }
+
+    private java.util.OptionalInt svcNumber(int sectionStart, int svc) {
+        for (int at = svc - 4; at >= sectionStart && at >= svc - 4 * SVC_WINDOW; at -= 4) {
+            long word = image.u32(at);
+            if (word == SVC_0) {
+                break;
+            }
+            long opcode = word & MOVZ_MASK;
+            if (opcode == MOVZ_W8 || opcode == MOVZ_X8) {
+                int value = (int) ((word >>> 5) & 0xffff);
+                return value < MAX_SYSCALL_NUMBER ? java.util.OptionalInt.of(value) : java.util.OptionalInt.empty();
+            }
+        }
+        return java.util.OptionalInt.empty();
     }
 
     private java.util.OptionalInt syscallNumber(int sectionStart, int syscall) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A raw {@code syscall} instruction (x86-64 {@code 0f 05}) in an executable section: code that asks
+ * A raw {@code syscall} instruction (x86-64 {@code 0f 05}, AArch64 {@code svc #0}) in an executable section: code that asks
  * the kernel directly instead of calling a libc function, which a unikernel only serves through
  * Unikraft's syscall shim handler.
  *

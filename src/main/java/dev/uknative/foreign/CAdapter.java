@@ -1,6 +1,7 @@
 package dev.uknative.foreign;
 
 import dev.uknative.core.UknativeException;
+import dev.uknative.project.Architecture;
 import dev.uknative.project.NativeLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +22,24 @@ final class CAdapter implements LanguageAdapter {
             "-fno-stack-protector", "-fcf-protection=none", "-fno-pic", "-fno-pie", "-U_FORTIFY_SOURCE",
             "-D__Unikraft__", "-Wall");
 
+    /**
+     * Unikraft's arm64 code generation (arch/arm/arm64/Makefile.uk): general registers only (no FP/SIMD
+     * access without CONFIG_FPSIMD), no out-of-line atomics (libgcc's helpers are not in Unikraft).
+     */
+    static final List<String> ARM64_FLAGS = List.of("-mgeneral-regs-only", "-mno-outline-atomics", "-fno-asynchronous-unwind-tables",
+            "-fno-stack-protector", "-fno-pic", "-fno-pie", "-U_FORTIFY_SOURCE", "-D__Unikraft__", "-Wall");
+
     @Override
-    public Recipe recipe(NativeLibrary library, Path sources, Path output, Path staging, Toolchains tools) {
+    public Recipe recipe(NativeLibrary library, Path sources, Path output, Path staging, Toolchains tools, Architecture architecture) {
         List<Path> files = SourceFiles.under(sources, f -> f.getFileName().toString().endsWith(".c"));
         if (files.isEmpty()) {
             throw UknativeException.invalidInput(library.location(),
                     "native." + library.name() + ": " + sources + " has no .c files",
                     "put the library's C sources in that folder, or fix path:");
         }
-        String cc = tools.cc().toString();
-        String ar = tools.ar().toString();
-        List<String> flags = new ArrayList<>(FLAGS);
+        String cc = tools.cc(architecture).toString();
+        String ar = tools.ar(architecture).toString();
+        List<String> flags = new ArrayList<>(architecture == Architecture.ARM64 ? ARM64_FLAGS : FLAGS);
         switch (Optimization.of(library)) {
             case DEBUG -> flags.addAll(List.of("-O0", "-g"));
             case RELEASE -> flags.add("-O2");

@@ -2,6 +2,7 @@ package dev.uknative.foreign;
 
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
+import dev.uknative.project.Architecture;
 import dev.uknative.project.Kraftfile;
 import dev.uknative.project.NativeLibrary;
 import dev.uknative.project.ProjectLayout;
@@ -35,7 +36,13 @@ public final class ForeignLibraries {
      */
     public static List<ForeignArchive> build(Kraftfile kraftfile, Toolchains toolchains, Path buildFolder, Reporter reporter,
                                              ToolRunner runner) {
-        NativeBuilder builder = new NativeBuilder(runner, toolchains, reporter);
+        return build(kraftfile, toolchains, buildFolder, reporter, runner, Architecture.X86_64);
+    }
+
+    /** {@link #build(Kraftfile, Toolchains, Path, Reporter, ToolRunner)} for an image of {@code architecture}. */
+    public static List<ForeignArchive> build(Kraftfile kraftfile, Toolchains toolchains, Path buildFolder, Reporter reporter,
+                                             ToolRunner runner, Architecture architecture) {
+        NativeBuilder builder = new NativeBuilder(runner, toolchains, reporter, architecture);
         List<ForeignArchive> archives = new ArrayList<>();
         for (NativeLibrary library : kraftfile.natives()) {
             archives.add(library.language() == NativeLibrary.Language.ARCHIVE

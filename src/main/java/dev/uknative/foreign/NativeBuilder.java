@@ -9,6 +9,7 @@ import dev.uknative.process.LogSink;
 import dev.uknative.process.OutputSink;
 import dev.uknative.process.ProcessResult;
 import dev.uknative.process.ProcessSpec;
+import dev.uknative.project.Architecture;
 import dev.uknative.project.NativeLibrary;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -45,8 +46,14 @@ final class NativeBuilder {
     private final Toolchains tools;
     private final Reporter reporter;
     private final Map<List<String>, String> versions = new HashMap<>();
+    private final Architecture architecture;
 
     NativeBuilder(ToolRunner runner, Toolchains tools, Reporter reporter) {
+        this(runner, tools, reporter, Architecture.X86_64);
+    }
+
+    NativeBuilder(ToolRunner runner, Toolchains tools, Reporter reporter, Architecture architecture) {
+        this.architecture = architecture;
         this.runner = runner;
         this.tools = tools;
         this.reporter = reporter;
@@ -69,7 +76,7 @@ final class NativeBuilder {
         Path archive = output.resolve(LanguageAdapter.archiveName(library));
         Path stampFile = output.resolve("stamp");
         try {
-            Recipe recipe = adapter(library.language()).recipe(library, sources, output, staging, tools);
+            Recipe recipe = adapter(library.language()).recipe(library, sources, output, staging, tools, architecture);
             String stamp = NativeStamp.of(recipe, versions(recipe));
             if (Files.isRegularFile(archive) && Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
                 reporter.detail("native." + library.name() + " is up to date: " + archive);
@@ -90,7 +97,7 @@ final class NativeBuilder {
             Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             FileTrees.delete(staging);
             // Of the sources as they are now: cargo writes Cargo.lock into the crate on its first build.
-            Recipe after = adapter(library.language()).recipe(library, sources, output, staging, tools);
+            Recipe after = adapter(library.language()).recipe(library, sources, output, staging, tools, architecture);
             AtomicFiles.write(stampFile, NativeStamp.of(after, versions(after)));
             reporter.info(String.format("Built native library %s (%s) in %.1fs", library.name(), recipe.description(),
                     (System.nanoTime() - start) / 1e9));

@@ -1,6 +1,7 @@
 package dev.uknative.foreign;
 
 import dev.uknative.core.UknativeException;
+import dev.uknative.project.Architecture;
 import dev.uknative.project.NativeLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,13 @@ final class RustAdapter implements LanguageAdapter {
     static final String TARGET = "x86_64-unknown-linux-gnu";
 
     @Override
-    public Recipe recipe(NativeLibrary library, Path sources, Path output, Path staging, Toolchains tools) {
+    public Recipe recipe(NativeLibrary library, Path sources, Path output, Path staging, Toolchains tools, Architecture architecture) {
+        if (architecture != Architecture.X86_64) {
+            // The host target's precompiled core is what makes this work without a nightly toolchain (see above).
+            throw UknativeException.invalidInput(library.location(), "native." + library.name() + ": rust libraries are built for x86_64"
+                    + " only, and this target is " + architecture.id(),
+                    "build the archive yourself (e.g. cargo build --target aarch64-unknown-none) and name it with archive:");
+        }
         Optimization optimization = Optimization.of(library);
         Path manifest = sources.resolve("Cargo.toml");
         if (Files.isRegularFile(manifest) && library.root().isEmpty()) {

@@ -2,6 +2,7 @@ package dev.uknative.foreign;
 
 import dev.uknative.core.UknativeException;
 import dev.uknative.process.ToolLocator;
+import dev.uknative.project.Architecture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -76,6 +77,34 @@ public final class Toolchains {
 
     public Path ar() {
         return require(Tool.AR);
+    }
+
+    /**
+     * The C compiler for objects of {@code architecture}: {@link #cc()} for the host's own, else the
+     * cross compiler Unikraft's build uses ({@code CROSS_COMPILE}, else {@code aarch64-linux-gnu-}
+     * for arm64 on x86_64, the prefix of Unikraft's arch/arm/arm64/Compiler.uk).
+     */
+    public Path cc(Architecture architecture) {
+        return architecture == host() ? cc() : cross(architecture, "gcc");
+    }
+
+    /** The archiver for objects of {@code architecture} (a cross {@code ar} knows their symbol tables). */
+    public Path ar(Architecture architecture) {
+        return architecture == host() ? ar() : cross(architecture, "ar");
+    }
+
+    private Path cross(Architecture architecture, String program) {
+        String prefix = variable("CROSS_COMPILE").map(String::strip)
+                .orElse(architecture == Architecture.ARM64 ? "aarch64-linux-gnu-" : "x86_64-linux-gnu-");
+        String pkg = architecture == Architecture.ARM64 ? "gcc-aarch64-linux-gnu" : "gcc-x86-64-linux-gnu";
+        return path.find(prefix + program).orElseThrow(() -> UknativeException.environment(
+                "native libraries for " + architecture.id() + " need a cross toolchain: " + prefix + program + " was not found on PATH",
+                "install it: sudo apt-get install " + pkg + "  (or set CROSS_COMPILE to another toolchain's prefix)"));
+    }
+
+    /** The architecture this JVM runs on ({@code os.arch}). */
+    private static Architecture host() {
+        return Architecture.parse(System.getProperty("os.arch", "")).orElse(Architecture.X86_64);
     }
 
     /** {@code ZIG_GLOBAL_CACHE_DIR} when set, else uknative's own. */

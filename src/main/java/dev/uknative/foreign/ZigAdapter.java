@@ -1,6 +1,7 @@
 package dev.uknative.foreign;
 
 import dev.uknative.core.UknativeException;
+import dev.uknative.project.Architecture;
 import dev.uknative.project.NativeLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,11 @@ import java.util.Map;
 final class ZigAdapter implements LanguageAdapter {
 
     static final String TARGET = NativeLibrary.ZIG_TARGETS.get(0);
+    static final String ARM64_TARGET = "aarch64-linux-musl";
     static final String DEFAULT_MODE = "ReleaseSafe";
 
     @Override
-    public Recipe recipe(NativeLibrary library, Path sources, Path output, Path staging, Toolchains tools) {
+    public Recipe recipe(NativeLibrary library, Path sources, Path output, Path staging, Toolchains tools, Architecture architecture) {
         Path root = sources.resolve(library.root().orElseThrow()).normalize();
         if (!Files.isRegularFile(root)) {
             throw UknativeException.invalidInput(library.location(),
@@ -31,9 +33,17 @@ final class ZigAdapter implements LanguageAdapter {
         }
         String zig = tools.zig().toString();
         String mode = library.optimize().orElse(DEFAULT_MODE);
-        String target = library.target().orElse(TARGET);
-        List<String> command = new ArrayList<>(List.of(zig, "build-lib", "-static", "-fcompiler-rt", "-mno-red-zone", "-mcpu=baseline",
-                "-fno-stack-protector", "-target", target));
+        String defaultTarget = architecture == Architecture.ARM64 ? ARM64_TARGET : TARGET;
+        String target = library.target().orElse(defaultTarget);
+        List<String> command = new ArrayList<>(List.of(zig, "build-lib", "-static", "-fcompiler-rt"));
+        if (target.startsWith("aarch64")) {
+            // Unikraft's arm64 kernel runs without FP/SIMD access (arch/arm/arm64/Makefile.uk: -mgeneral-regs-only
+            // unless CONFIG_FPSIMD): generic cores without the neon and fp-armv8 features use none.
+            command.add("-mcpu=generic-neon-fp_armv8");
+        } else {
+            command.addAll(List.of("-mno-red-zone", "-mcpu=baseline"));
+        }
+        command.addAll(List.of("-fno-stack-protector", "-target", target));
         if (target.endsWith("-musl")) {
             command.add("-lc"); // with no libc (-none), Zig's std makes raw syscalls instead
         }

@@ -52,7 +52,8 @@ public record NativeLibrary(String name, Language language, Optional<String> pat
      * posix libraries provide), or no libc at all (Zig's std issues raw syscalls, which Unikraft's
      * syscall shim handler serves).
      */
-    public static final java.util.List<String> ZIG_TARGETS = java.util.List.of("x86_64-linux-musl", "x86_64-linux-none");
+    public static final java.util.List<String> ZIG_TARGETS = java.util.List.of("x86_64-linux-musl", "x86_64-linux-none", "aarch64-linux-musl",
+            "aarch64-linux-none");
 
     public NativeLibrary {
         Objects.requireNonNull(name, "name");

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Picks the target to build or run from a Kraftfile and the user's {@code --target}/{@code --plat}/
- * {@code --arch}. When nothing is asked for, the default is the only qemu/x86_64 target; when several
- * fit, the caller decides (it may ask the user).
+ * {@code --arch}. When nothing is asked for, the default is the only qemu/x86_64 target, or, in a
+ * Kraftfile without one, its qemu targets of another architecture (a project made for arm64 only);
+ * when several fit, the caller decides (it may ask the user).
  */
 public final class TargetSelector {
 
@@ -62,11 +63,14 @@ public final class TargetSelector {
             return new Candidates(List.of(implicit));
         }
         Platform platform = query.platform().orElse(Platform.QEMU);
-        List<TargetSpec> fitting = targets.stream()
-                .filter(t -> t.platform() == platform)
+        List<TargetSpec> onPlatform = targets.stream().filter(t -> t.platform() == platform).toList();
+        List<TargetSpec> fitting = onPlatform.stream()
                 .filter(t -> query.architecture().map(a -> t.architecture() == a)
                         .orElse(query.platform().isPresent() || t.architecture() == Architecture.X86_64))
                 .toList();
+        if (fitting.isEmpty() && query.architecture().isEmpty()) {
+            fitting = onPlatform;
+        }
         if (fitting.isEmpty()) {
             String asked = platform.id() + "/" + query.architecture().map(Architecture::id).orElse("x86_64");
             throw UknativeException.usage("no " + asked + " target in " + kraftfile.file(), listing(targets));

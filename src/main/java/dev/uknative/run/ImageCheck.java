@@ -256,10 +256,10 @@ public final class ImageCheck {
             volumes(flags, config, findings);
         }
         if (!flags.ports().isEmpty()) {
-            // QEMU gives a virtio-net-pci NIC; Unikraft's core has the driver but no TCP/IP stack (lwIP is the external lib-lwip).
+            // QEMU gives a virtio-net NIC (PCI, or MMIO on arm64); Unikraft's core has the driver but no TCP/IP stack (lwIP is the external lib-lwip).
             require(findings, config, "-p " + flags(flags.ports().stream().map(p -> p.hostPort() + ":" + p.guestPort()).toList(), "-p"),
                     "a virtio-net driver and a network stack (lwIP: the lwip library)",
-                    List.of(Option.on("CONFIG_LIBUKNETDEV"), Option.on("CONFIG_LIBVIRTIO_NET"), Option.on("CONFIG_LIBVIRTIO_PCI"),
+                    List.of(Option.on("CONFIG_LIBUKNETDEV"), Option.on("CONFIG_LIBVIRTIO_NET"), Option.on(virtioTransport(config)),
                             Option.on("CONFIG_LIBLWIP")));
         }
         if (flags.initrd()) {
@@ -288,6 +288,14 @@ public final class ImageCheck {
         return new Result(findings, accelerator);
     }
 
+    /**
+     * The virtio transport QEMU's devices use for this image: MMIO on arm64 (the virt machine's
+     * transports, found through the device tree: {@link QemuSystem#virtioDevice}), else PCI.
+     */
+    static String virtioTransport(Optional<Map<String, String>> config) {
+        return config.map(c -> "y".equals(c.get("CONFIG_ARCH_ARM_64"))).orElse(false) ? "CONFIG_LIBVIRTIO_MMIO" : "CONFIG_LIBVIRTIO_PCI";
+    }
+
     /** What reads an initrd (lib/vfscore/Config.uk: the compiled-in table's and the fallback's initrd entries). */
     static final List<String> INITRD_READERS = List.of("CONFIG_LIBVFSCORE_AUTOMOUNT_CI_INITRD", "CONFIG_LIBVFSCORE_AUTOMOUNT_FB_INITRD",
             "CONFIG_LIBVFSCORE_AUTOMOUNT_FB_INITRD_EXTRACT");
@@ -297,7 +305,7 @@ public final class ImageCheck {
 
     private static void volumes(Flags flags, Optional<Map<String, String>> config, List<Finding> findings) {
         List<Option> options = new ArrayList<>(List.of(Option.on("CONFIG_LIBVFSCORE"), Option.on("CONFIG_LIBVFSCORE_AUTOMOUNT_UP"),
-                Option.on("CONFIG_LIBUK9P"), Option.on("CONFIG_LIB9PFS"), Option.on("CONFIG_LIBVIRTIO_9P"), Option.on("CONFIG_LIBVIRTIO_PCI")));
+                Option.on("CONFIG_LIBUK9P"), Option.on("CONFIG_LIB9PFS"), Option.on("CONFIG_LIBVIRTIO_9P"), Option.on(virtioTransport(config))));
         int count = flags.volumes().size();
         if (count > 16) {
             options.add(Option.atLeast("CONFIG_LIBVFSCORE_AUTOMOUNT_UP_SIZE", count, 16));

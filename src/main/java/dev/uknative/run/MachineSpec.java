@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  *                    {@link #QEMU_STDERR} sends COM2 to QEMU's stderr, which {@link Runner} reads anyway
  * @param qmpSocket   a QMP control socket, for machines stopped from another process
  * @param gdb         QEMU's gdb server: the machine starts halted and waits for gdb
+ * @param system      the QEMU system emulator: the image's architecture decides its machine and devices
  */
 public record MachineSpec(
         Path kernel,
@@ -34,7 +35,8 @@ public record MachineSpec(
         Optional<Path> statusFile,
         Optional<Path> qmpSocket,
         Optional<Duration> timeout,
-        Optional<GdbServer> gdb) {
+        Optional<GdbServer> gdb,
+        QemuSystem system) {
 
     /** A number of at most 10 digits (no overflow below), then K, M or G, optionally followed by B or iB. */
     private static final Pattern MEMORY = Pattern.compile("([1-9][0-9]{0,9})(?:([KMGkmg])(?:i?[Bb])?)?");
@@ -63,13 +65,14 @@ public record MachineSpec(
         Objects.requireNonNull(qmpSocket, "qmpSocket");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(gdb, "gdb");
+        Objects.requireNonNull(system, "system");
     }
 
     public static Builder builder(Path kernel) {
         return new Builder(kernel);
     }
 
-    /** Collects a machine's settings; defaults: 64M, one CPU, TCG, no command line, no devices. */
+    /** Collects a machine's settings; defaults: x86_64, 64M, one CPU, TCG, no command line, no devices. */
     public static final class Builder {
         private final Path kernel;
         private String memory = "64M";
@@ -83,6 +86,7 @@ public record MachineSpec(
         private Optional<Path> qmpSocket = Optional.empty();
         private Optional<Duration> timeout = Optional.empty();
         private Optional<GdbServer> gdb = Optional.empty();
+        private QemuSystem system = QemuSystem.X86_64;
 
         private Builder(Path kernel) {
             this.kernel = kernel;
@@ -149,8 +153,15 @@ public record MachineSpec(
             return this;
         }
 
+        /** The image's architecture, which picks the QEMU machine ({@link QemuSystem}). */
+        public Builder architecture(dev.uknative.project.Architecture value) {
+            this.system = QemuSystem.of(value);
+            return this;
+        }
+
         public MachineSpec build() {
-            return new MachineSpec(kernel, memory, cpus, accelerator, commandLine, initrd, volumes, ports, statusFile, qmpSocket, timeout, gdb);
+            return new MachineSpec(kernel, memory, cpus, accelerator, commandLine, initrd, volumes, ports, statusFile, qmpSocket, timeout, gdb,
+                    system);
         }
     }
 
@@ -196,11 +207,13 @@ public record MachineSpec(
                 "-display", "none",
                 "-serial", "stdio"));
         statusFile.ifPresent(file -> {
-            // The second -serial is COM2 (I/O port 0x2f8).
-            args.addAll(List.of("-chardev", "file,id=ukstatus,path=" + escape(file.toString()), "-serial", "chardev:ukstatus"));
+            // x86_64: the second -serial is COM2 (I/O port 0x2f8); arm64: the semihosting console.
+            args.addAll(List.of("-chardev", "file,id=" + QemuSystem.STATUS_CHARDEV + ",path=" + escape(file.toString())));
+            args.addAll(system.statusArguments());
         });
-        args.addAll(List.of("-no-reboot", "-device", DEBUG_EXIT_DEVICE));
-        args.addAll(accelerator.arguments());
+        args.add("-no-reboot");
+        args.addAll(system.haltArguments());
+        args.addAll(system.machineArguments(accelerator));
         qmpSocket.ifPresent(socket -> args.addAll(List.of("-qmp", "unix:" + escape(socket.toString()) + ",server=on,wait=off")));
         args.add("-kernel");
         args.add(kernel.toString());
@@ -213,14 +226,14 @@ public record MachineSpec(
             args.add(commandLine);
         }
         for (Volume volume : volumes) {
-            args.addAll(volume.arguments());
+            args.addAll(volume.arguments(system));
         }
         if (!ports.isEmpty()) {
             StringBuilder netdev = new StringBuilder("user,id=net0");
             for (PortForward port : ports) {
                 netdev.append(',').append(port.hostfwd());
             }
-            args.addAll(List.of("-netdev", netdev.toString(), "-device", "virtio-net-pci,netdev=net0"));
+            args.addAll(List.of("-netdev", netdev.toString(), "-device", system.virtioDevice("net") + ",netdev=net0"));
         }
         gdb.ifPresent(server -> args.addAll(server.qemuArguments()));
         return args;

@@ -40,6 +40,16 @@ public record QemuInvocation(List<String> arguments, Path workingDirectory, Opti
         return statusFile.filter(f -> !f.equals(MachineSpec.QEMU_STDERR));
     }
 
+    /**
+     * Whether the guest's halt is a power-off after which QEMU exits 0: Arm's {@code -machine virt}
+     * ({@link QemuSystem#haltPowersOff()}). Read from the arguments, which a detached machine's
+     * supervisor has on disk and nothing else.
+     */
+    public boolean haltPowersOff() {
+        int machine = arguments.indexOf("-machine");
+        return machine >= 0 && machine + 1 < arguments.size() && arguments.get(machine + 1).split(",")[0].equals("virt");
+    }
+
     /** The QEMU binary. */
     public Path qemu() {
         return Path.of(arguments.get(0));

@@ -76,6 +76,17 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message, Op
      */
     public static RunOutcome classify(int qemuExit, boolean timedOut, List<String> qemuErrors, List<String> console,
             String timeoutText, OptionalInt reported, OptionalInt killedBy) {
+        return classify(qemuExit, timedOut, qemuErrors, console, timeoutText, reported, killedBy, false);
+    }
+
+    /**
+     * Classifies QEMU's end on a machine where Unikraft's halt is a power-off ({@code haltPowersOff}:
+     * Arm's virt machine, PSCI SYSTEM_OFF, QEMU exits 0). A crash powers off too (Unikraft's
+     * ukplat_terminate calls system_off for every request), so there the console tells a crash from a
+     * halt, and a status the application reported makes it an exit.
+     */
+    public static RunOutcome classify(int qemuExit, boolean timedOut, List<String> qemuErrors, List<String> console,
+            String timeoutText, OptionalInt reported, OptionalInt killedBy, boolean haltPowersOff) {
         if (timedOut) {
             return new RunOutcome(Kind.TIMED_OUT, ExitCode.TIMEOUT.code(),
                     Optional.of("the unikernel was still running after " + timeoutText + "; QEMU was stopped"));
@@ -89,6 +100,9 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message, Op
                 return killed(caught.getAsInt());
             }
         }
+        if (qemuExit == 0 && haltPowersOff) {
+            return poweredOff(console, reported);
+        }
         if (qemuExit == 0) {
             return new RunOutcome(Kind.RESET, ExitCode.RESET.code(),
                     Optional.of("the machine reset (triple fault?) or powered off without reporting a status"));
@@ -100,22 +114,40 @@ public record RunOutcome(Kind kind, int exitStatus, Optional<String> message, Op
         if (qemuExit % 2 == 1 && qemuExit <= 511) {
             int code = (qemuExit - 1) / 2;
             if (code == HALT_CODE) {
-                if (reported.isPresent() && reported.getAsInt() != 0) {
-                    int status = reported.getAsInt();
-                    return new RunOutcome(Kind.EXITED, status, Optional.of("the application exited with status " + status));
-                }
-                return new RunOutcome(Kind.HALTED, ExitCode.OK.code(), Optional.empty());
+                return halted(reported);
             }
             if (code == CRASH_CODE) {
-                return new RunOutcome(Kind.CRASHED, ExitCode.CRASH.code(),
-                        Optional.of("the unikernel crashed" + crashLine(console).map(l -> ": " + l).orElse("")),
-                        crashHint(console));
+                return crashed(console);
             }
             return new RunOutcome(Kind.EXITED, code, Optional.of("the unikernel exited with status " + code));
         }
         return new RunOutcome(Kind.QEMU_FAILED, ExitCode.TOOL_FAILED.code(),
                 Optional.of("QEMU exited with status " + qemuExit
                         + qemuErrors.stream().filter(l -> !l.isBlank()).findFirst().map(l -> ": " + l).orElse("")));
+    }
+
+    private static RunOutcome halted(OptionalInt reported) {
+        if (reported.isPresent() && reported.getAsInt() != 0) {
+            int status = reported.getAsInt();
+            return new RunOutcome(Kind.EXITED, status, Optional.of("the application exited with status " + status));
+        }
+        return new RunOutcome(Kind.HALTED, ExitCode.OK.code(), Optional.empty());
+    }
+
+    private static RunOutcome crashed(List<String> console) {
+        return new RunOutcome(Kind.CRASHED, ExitCode.CRASH.code(),
+                Optional.of("the unikernel crashed" + crashLine(console).map(l -> ": " + l).orElse("")), crashHint(console));
+    }
+
+    /**
+     * A power-off: a halt, unless the console shows a crash and the application reported no status
+     * (it reports only when main returns or exit is called, not when Unikraft crashes).
+     */
+    private static RunOutcome poweredOff(List<String> console, OptionalInt reported) {
+        if (reported.isEmpty() && crashLine(console).isPresent()) {
+            return crashed(console);
+        }
+        return halted(reported);
     }
 
     private static RunOutcome killed(int signal) {

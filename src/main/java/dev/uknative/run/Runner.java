@@ -148,7 +148,7 @@ public final class Runner {
                     ? ExitStatusReport.read(invocation.statusFileOnDisk().get())
                     : statusLines.status();
             return RunOutcome.classify(result.exitCode(), result.timedOut(), qemuErrors.lines(), consoleTail.lines(),
-                    invocation.timeoutText(), reported, killedBy(result.exitCode(), pidFile));
+                    invocation.timeoutText(), reported, killedBy(result.exitCode(), pidFile), invocation.haltPowersOff());
         } finally {
             deleteQuietly(pidFile);
         }

@@ -26,7 +26,8 @@ class DoctorTest {
 
     private static Map<String, Program> allPrograms() {
         Map<String, Program> programs = new HashMap<>();
-        for (String p : List.of("make", "gcc", "ld", "ar", "git", "flex", "bison", "qemu-system-x86_64")) {
+        for (String p : List.of("make", "gcc", "ld", "ar", "git", "flex", "bison", "qemu-system-x86_64",
+                "aarch64-linux-gnu-gcc", "qemu-system-aarch64")) {
             programs.put(p, new Program(Path.of("/usr/bin", p), p + " 1.0"));
         }
         return programs;
@@ -50,6 +51,23 @@ class DoctorTest {
 
     private static boolean healthy(List<Check> checks) {
         return new Doctor.Report(Path.of("/p"), checks).healthy();
+    }
+
+    @Test
+    void arm64sCrossCompilerAndQemuAreANoteWhenMissingAndNamedWhenThere() {
+        Map<String, Program> withoutArm = new HashMap<>(allPrograms());
+        withoutArm.keySet().removeAll(List.of("aarch64-linux-gnu-gcc", "qemu-system-aarch64"));
+        Check missing = named(Doctor.decide(host(RANDOM_ON, withoutArm, "7.2.0", NONE, 10L << 30, Map.of())), "arm64");
+        Map<String, Program> withArm = new HashMap<>(allPrograms());
+        withArm.put("aarch64-linux-gnu-gcc", new Program(Path.of("/usr/bin/aarch64-linux-gnu-gcc"), "aarch64-linux-gnu-gcc 12.2.0"));
+        withArm.put("qemu-system-aarch64", new Program(Path.of("/usr/bin/qemu-system-aarch64"), "QEMU emulator version 7.2.22"));
+        Check there = named(Doctor.decide(host(RANDOM_ON, withArm, "7.2.0", NONE, 10L << 30, Map.of())), "arm64");
+
+        assertThat(missing.status()).isEqualTo(Doctor.Status.NOTE);
+        assertThat(missing.fails()).isFalse();
+        assertThat(missing.fix()).contains("sudo apt-get install gcc-aarch64-linux-gnu qemu-system-arm");
+        assertThat(there.status()).isEqualTo(Doctor.Status.OK);
+        assertThat(there.detail()).contains("QEMU 7.2.22");
     }
 
     @Test

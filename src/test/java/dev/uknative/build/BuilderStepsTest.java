@@ -257,7 +257,7 @@ class BuilderStepsTest {
             }
         };
         KconfigConfigurator configurator = new KconfigConfigurator(new HostFacts());
-        return new Builder(make, configurator, new SymbolDoctor(null, configurator), cache, reporter, (kraftfile, folder) -> List.of());
+        return new Builder(make, configurator, new SymbolDoctor(null, configurator), cache, reporter, (kraftfile, folder, architecture) -> List.of());
     }
 
     private BuildRequest request(boolean force) {

@@ -62,6 +62,30 @@ class AdapterRecipeTest {
     }
 
     @Test
+    void forArm64ZigTargetsAarch64WithoutFpSimdAndCUsesTheCrossCompilerWithUnikraftsArm64Flags() throws IOException {
+        write("src/root.zig", "\n");
+        write("foo.c", "int foo(void) { return 1; }\n");
+        for (String tool : List.of("aarch64-linux-gnu-gcc", "aarch64-linux-gnu-ar")) {
+            Path program = Files.writeString(dir.resolve("bin").resolve(tool), "#!/bin/false\n");
+            Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+
+        Recipe zig = new ZigAdapter().recipe(library(Language.ZIG, "src/root.zig", null), sources, output, staging, tools,
+                dev.uknative.project.Architecture.ARM64);
+        Recipe c = new CAdapter().recipe(library(Language.C, null, null), sources, output, staging, tools,
+                dev.uknative.project.Architecture.ARM64);
+
+        assertThat(zig.commands().get(0)).containsSubsequence("-mcpu=generic-neon-fp_armv8", "-target", "aarch64-linux-musl", "-lc")
+                .doesNotContain("-mno-red-zone", "-mcpu=baseline");
+        assertThat(c.commands().get(0)).startsWith(bin("aarch64-linux-gnu-gcc"), "-mgeneral-regs-only", "-mno-outline-atomics")
+                .doesNotContain("-m64", "-mno-red-zone");
+        assertThat(c.commands().get(c.commands().size() - 1).get(0)).isEqualTo(bin("aarch64-linux-gnu-ar"));
+        assertThatThrownBy(() -> new RustAdapter().recipe(library(Language.RUST, null, null), sources, output, staging, tools,
+                dev.uknative.project.Architecture.ARM64))
+                .isInstanceOfSatisfying(UknativeException.class, e -> assertThat(e.getMessage()).contains("x86_64 only"));
+    }
+
+    @Test
     void zigWithoutLibcLeavesOutDashLc() throws IOException {
         write("root.zig", "\n");
         NativeLibrary none = new NativeLibrary("lib", Language.ZIG, Optional.of("lib"), Optional.of("root.zig"), Optional.empty(),

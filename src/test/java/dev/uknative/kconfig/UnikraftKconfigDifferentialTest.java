@@ -31,6 +31,8 @@ class UnikraftKconfigDifferentialTest {
 
     static final List<String> QEMU_X86_64 = List.of("CONFIG_ARCH_X86_64=y", "CONFIG_PLAT_KVM=y", "CONFIG_KVM_VMM_QEMU=y");
 
+    static final List<String> QEMU_ARM64 = List.of("CONFIG_ARCH_ARM_64=y", "CONFIG_PLAT_KVM=y", "CONFIG_KVM_VMM_QEMU=y");
+
     static final List<String> POSIX_HEAVY = List.of("CONFIG_LIBVFSCORE=y", "CONFIG_LIBPOSIX_PROCESS=y",
             "CONFIG_LIBPOSIX_MMAP=y", "CONFIG_LIBPOSIX_ENVIRON=y", "CONFIG_LIBPOSIX_ENVIRON_LIBPARAM=y",
             "CONFIG_LIBSYSCALL_SHIM=y", "CONFIG_LIBSYSCALL_SHIM_HANDLER=y", "CONFIG_LIBUKDEBUG_PRINTD=y",
@@ -90,18 +92,44 @@ class UnikraftKconfigDifferentialTest {
         assertSameAsKconfiglib(assignments(lines, "posix"), "POSIX-heavy set");
     }
 
+    @Test
+    void qemuArm64Defaults() throws Exception {
+        assertSameAsKconfiglib(assignments(QEMU_ARM64, "platform"), "qemu/arm64 defaults");
+        SolvedConfig solved = KconfigSolver.solve(tree, assignments(QEMU_ARM64, "platform"));
+        assertThat(solved.isEnabled("CONFIG_ARCH_ARM_64")).isTrue();
+        assertThat(solved.isEnabled("CONFIG_LIBUKTTY_PL011")).isTrue();
+        assertThat(solved.isEnabled("CONFIG_ARCH_X86_64")).isFalse();
+    }
+
+    @Test
+    void posixHeavyOnArm64() throws Exception {
+        List<String> lines = new ArrayList<>(QEMU_ARM64);
+        lines.addAll(POSIX_HEAVY);
+        assertSameAsKconfiglib(assignments(lines, "posix"), "POSIX-heavy set on arm64");
+    }
+
+    /** Twenty fragments on arm64, where other platform, timer, interrupt-controller and UART options show. */
+    @Test
+    void randomArm64Fragments() throws Exception {
+        randomFragments(QEMU_ARM64, 20, 64);
+    }
+
     /** Forty fragments: the qemu defaults and 3 to 40 random prompt-visible bool symbols set to y or n. */
     @Test
     void randomFragments() throws Exception {
+        randomFragments(QEMU_X86_64, 40, 17);
+    }
+
+    private void randomFragments(List<String> platform, int fragments, long seed) throws Exception {
         List<String> visible = new ArrayList<>();
-        for (SymbolStatus s : KconfigSolver.solve(tree, assignments(QEMU_X86_64, "platform")).symbols()) {
+        for (SymbolStatus s : KconfigSolver.solve(tree, assignments(platform, "platform")).symbols()) {
             if (s.visible() && s.type() == SymbolType.BOOL) {
                 visible.add(s.name());
             }
         }
-        Random random = new Random(17);
-        for (int i = 0; i < 40; i++) {
-            List<String> lines = new ArrayList<>(QEMU_X86_64);
+        Random random = new Random(seed);
+        for (int i = 0; i < fragments; i++) {
+            List<String> lines = new ArrayList<>(platform);
             int count = 3 + random.nextInt(38);
             for (int k = 0; k < count; k++) {
                 lines.add(visible.get(random.nextInt(visible.size())) + "=" + (random.nextBoolean() ? "y" : "n"));

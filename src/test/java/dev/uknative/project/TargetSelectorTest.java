@@ -49,6 +49,22 @@ class TargetSelectorTest {
     }
 
     @Test
+    void aProjectForArm64OnlyDefaultsToItsQemuTarget() {
+        Kraftfile k = kraftfile("""
+                targets:
+                  - fc/arm64
+                  - qemu/arm64
+                """);
+
+        TargetSelector.Candidates c = selector.candidates(k, TargetSelector.Query.none());
+
+        assertThat(c.only().architecture()).isEqualTo(Architecture.ARM64);
+        assertThat(c.only().platform()).isEqualTo(Platform.QEMU);
+        assertThatThrownBy(() -> selector.candidates(k, platArch(null, Architecture.X86_64)))
+                .hasMessageContaining("no qemu/x86_64 target");
+    }
+
+    @Test
     void severalQemuX8664TargetsAreNotUnique() {
         Kraftfile k = kraftfile("""
                 targets:

@@ -74,6 +74,36 @@ class SymbolSourcesTest {
 
     @Tag("tool")
     @Test
+    void rawArm64SvcsAreFoundWithTheNumberLoadedIntoX8() throws IOException {
+        HostTools.assumeAvailable("aarch64-linux-gnu-as");
+        java.nio.file.Files.writeString(dir.resolve("svc.S"), """
+                        .text
+                        .globl gettid_raw, dynamic, wide
+                gettid_raw:
+                        mov     w8, #178
+                        mov     w1, #1
+                        svc     #0
+                        ret
+                dynamic:
+                        mov     x8, x0
+                        svc     #0
+                        ret
+                wide:
+                        movz    x8, #98
+                        svc     #0
+                        ret
+                """);
+        HostTools.ok(dir, "aarch64-linux-gnu-as", "-o", "svc.o", "svc.S");
+
+        ObjectSymbols object = new ElfReader().readSymbolsWithSyscalls(dir.resolve("svc.o"));
+
+        assertThat(object.syscalls()).extracting(SyscallSite::number)
+                .containsExactly(OptionalInt.of(178), OptionalInt.empty(), OptionalInt.of(98));
+        assertThat(object.syscalls()).extracting(SyscallSite::offset).containsExactly(8L, 20L, 32L);
+    }
+
+    @Tag("tool")
+    @Test
     void theIndexSurvivesItsTextFormAndRefusesAnythingElse() throws IOException {
         HostTools.assumeAvailable("gcc");
         ObjectSymbols symbols = new ElfReader().readSymbols(HostTools.compile(dir, "libx",

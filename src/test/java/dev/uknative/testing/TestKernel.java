@@ -28,11 +28,30 @@ public final class TestKernel {
         return kernel;
     }
 
+    /**
+     * Builds the AArch64 test kernel (src/test/resources/testkernel-arm64) in {@code directory} with the
+     * cross binutils ({@code aarch64-linux-gnu-as}, {@code -ld}) and returns its path. Its command line
+     * words: {@code status=N} (semihosting line), {@code crash}, {@code halt} (PSCI SYSTEM_OFF), else it hangs.
+     */
+    public static Path buildArm64(Path directory) throws IOException, InterruptedException {
+        Path source = copy("testkernel-arm64", "testkernel.S", directory);
+        Path script = copy("testkernel-arm64", "testkernel.ld", directory);
+        Path object = directory.resolve("testkernel.o");
+        Path kernel = directory.resolve("testkernel");
+        run(directory, List.of("aarch64-linux-gnu-as", "-o", object.toString(), source.toString()));
+        run(directory, List.of("aarch64-linux-gnu-ld", "-T", script.toString(), "-o", kernel.toString(), object.toString()));
+        return kernel;
+    }
+
     private static Path copy(String name, Path directory) throws IOException {
+        return copy("testkernel", name, directory);
+    }
+
+    private static Path copy(String folder, String name, Path directory) throws IOException {
         Path target = directory.resolve(name);
-        try (InputStream in = TestKernel.class.getResourceAsStream("/testkernel/" + name)) {
+        try (InputStream in = TestKernel.class.getResourceAsStream("/" + folder + "/" + name)) {
             if (in == null) {
-                throw new IOException("test resource /testkernel/" + name + " is missing");
+                throw new IOException("test resource /" + folder + "/" + name + " is missing");
             }
             Files.copy(in, target);
         }

@@ -5,33 +5,58 @@
  * halt/crash codes, so the host cannot see an application's exit status.
  * These wrappers (linked with ld --wrap=main --wrap=exit) report it to
  * `uknative run` before Unikraft halts, as exitstatus.h defines: a line
- * UKNATIVE_STATUS_PREFIX "N\n" written to the second serial port (COM2).
+ * UKNATIVE_STATUS_PREFIX "N\n" written to the second serial port (COM2) on
+ * x86_64, or with the Arm semihosting call SYS_WRITE0 on arm64 (QEMU's virt
+ * machine has one PL011 only; `uknative run` enables semihosting).
  */
 #include "exitstatus.h"
 
 _Static_assert(UKNATIVE_STATUS_MAX < 1000, "the status must fit in three digits");
 
+#if defined(__x86_64__)
 static inline void uknative_outb(unsigned short port, unsigned char value)
 {
 	__asm__ __volatile__("outb %0, %1" : : "a"(value), "Nd"(port));
 }
 
+static void uknative_write(const char *line)
+{
+	while (*line)
+		uknative_outb(UKNATIVE_STATUS_PORT, (unsigned char)*line++);
+}
+#elif defined(__aarch64__)
+/* Arm's semihosting specification: the operation in w0, its parameter in x1, HLT #0xF000 on AArch64. */
+static void uknative_write(const char *line)
+{
+	register unsigned long op __asm__("x0") = UKNATIVE_SEMIHOSTING_SYS_WRITE0;
+	register const char *parameter __asm__("x1") = line;
+
+	__asm__ __volatile__("hlt #0xf000" : "+r"(op) : "r"(parameter) : "memory");
+}
+#else
+#error "uknative's exit-status library supports x86_64 and arm64 only"
+#endif
+
 static void uknative_report(int status)
 {
 	static const char prefix[] = UKNATIVE_STATUS_PREFIX;
+	char line[sizeof(prefix) + 4];
 	char digits[3];
 	unsigned int value = (unsigned int)status % (UKNATIVE_STATUS_MAX + 1u);
+	unsigned int i;
 	int n = 0;
 
-	for (unsigned int i = 0; i < sizeof(prefix) - 1; i++)
-		uknative_outb(UKNATIVE_STATUS_PORT, (unsigned char)prefix[i]);
+	for (i = 0; i < sizeof(prefix) - 1; i++)
+		line[i] = prefix[i];
 	do {
 		digits[n++] = (char)('0' + value % 10);
 		value /= 10;
 	} while (value);
 	while (n)
-		uknative_outb(UKNATIVE_STATUS_PORT, (unsigned char)digits[--n]);
-	uknative_outb(UKNATIVE_STATUS_PORT, '\n');
+		line[i++] = digits[--n];
+	line[i++] = '\n';
+	line[i] = '\0';
+	uknative_write(line);
 }
 
 /* Weak: an image without main() still links. */
