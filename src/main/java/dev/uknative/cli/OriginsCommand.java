@@ -21,9 +21,10 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code uknative origins}: the archives external libraries download during make. */
 @Command(name = "origins", mixinStandardHelpOptions = true,
-        description = {"The origin cache: archives that libraries' Makefile.uk files download during make (lwip's zip,",
-            "musl's tarball, ...), shared by all projects in $XDG_CACHE_HOME/uknative/origins. Builds fetch them",
-            "through it; uknative.lock records each one's sha256 and every later build checks it."},
+        description = {"Import, fetch or list the archives libraries download during make.",
+            "The origin cache holds them (lwip's zip, musl's tarball, ...), shared by all projects in",
+            "$XDG_CACHE_HOME/uknative/origins. Builds fetch them through it; uknative.lock records each",
+            "one's sha256 and every later build checks it."},
         subcommands = {OriginsCommand.ImportCommand.class, OriginsCommand.FetchCommand.class, OriginsCommand.ListCommand.class,
             OriginsCommand.WgetCommand.class},
         footer = {"", "Environment: UKNATIVE_MIRRORS='FROM=TO ...' downloads URLs starting with FROM from TO instead.",

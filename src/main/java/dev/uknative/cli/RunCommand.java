@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code uknative run}: build when needed, then boot the unikernel in QEMU with its console here. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Build the project when needed, then boot it in QEMU (fc targets: Firecracker; xen: refused).",
+        description = {"Build the project when needed, then boot it in QEMU or Firecracker.",
+            "fc targets boot in Firecracker; xen targets are refused (build only).",
             "The serial console is on this terminal.",
             "Given a kernel image file instead of a folder, boot that image without building.",
             "Given an image reference (see uknative pkg), boot its kernel from the image cache (pulled when missing).",
