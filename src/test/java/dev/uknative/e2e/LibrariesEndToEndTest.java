@@ -28,11 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * its Kraftfile changed only in its two {@code version:} lines, which point at local mirrors of
  * unikraft/unikraft and unikraft/lib-lwip. Needs {@code UKNATIVE_TEST_CATALOG},
  * {@code UKNATIVE_TEST_UNIKRAFT_REPO}, {@code UKNATIVE_TEST_LWIP_REPO} and
- * {@code UKNATIVE_TEST_LWIP_ZIP} (lib-lwip's upstream fork-lwip zip); skipped with the reason when
- * one is unset.
+ * {@code UKNATIVE_TEST_LWIP_ZIP} (lib-lwip's upstream fork-lwip zip, given to {@code origins import}
+ * so that the app builds and runs {@code --offline}); skipped with the reason when one is unset.
  */
 @Tag("e2e")
 class LibrariesEndToEndTest {
+
+    private static final String LWIP_URL = "https://github.com/unikraft/fork-lwip/archive/refs/heads/UNIKRAFT-2_1_x.zip";
 
     @TempDir
     Path work;
@@ -81,11 +83,10 @@ class LibrariesEndToEndTest {
         assertThat(head + tail).as("only the two version lines change").isNotEqualTo(kraftfile)
                 .contains(unikraftTag).contains("RELEASE-0.16.2");
         Files.writeString(app.resolve("Kraftfile"), head + tail);
-        // Test setup only, until uknative places the libraries' upstream archives itself (issue 12's
-        // origin cache): Unikraft's fetch finds the zip in the build folder and downloads nothing.
-        Path fetched = app.resolve(".unikraft/build/liblwip/UNIKRAFT-2_1_x.zip");
-        Files.createDirectories(fetched.getParent());
-        Files.copy(zip, fetched);
+        // lib-lwip downloads its upstream zip during make: recorded in the origin cache beforehand, so that
+        // the build runs --offline (any network access would be refused).
+        CliRun imported = CliRun.of("origins", "import", LWIP_URL, zip.toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
         return app;
     }
 
@@ -98,13 +99,14 @@ class LibrariesEndToEndTest {
         }
         machine = "libs-http-c-" + port;
 
-        CliRun run = CliRun.of("run", "-d", "--name", machine, "-p", "127.0.0.1:" + port + ":8080", app.toString(), "-t", "qemu/x86_64");
+        CliRun run = CliRun.of("run", "-d", "--offline", "--name", machine, "-p", "127.0.0.1:" + port + ":8080", app.toString(),
+                "-t", "qemu/x86_64");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("from listed libraries").contains("Built http-c_qemu-x86_64");
         assertThat(app.resolve(".config.http-c_qemu-x86_64")).content()
                 .contains("CONFIG_LIBLWIP=y").contains("CONFIG_LIBUKNETDEV=y").contains("CONFIG_LWIP_SOCKET=y");
-        assertThat(app.resolve("uknative.lock")).content().contains("RELEASE-0.16.2");
+        assertThat(app.resolve("uknative.lock")).content().contains("RELEASE-0.16.2").contains(LWIP_URL);
         assertThat(get(port)).contains("Hello, World!");
     }
 

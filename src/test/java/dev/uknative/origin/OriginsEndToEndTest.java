@@ -73,10 +73,10 @@ class OriginsEndToEndTest {
         for (String f : new String[] {"Kraftfile", "Makefile.uk", "http_server.c"}) {
             Files.copy(catalog.resolve("native/http-c").resolve(f), app.resolve(f));
         }
-        // Only the two version: lines change; CONFIG_LIBLWIP is turned on by hand until a listed library is on by itself.
+        // Only the two version: lines change (a listed library is on by itself).
         String kraftfile = Files.readString(app.resolve("Kraftfile"))
                 .replace("unikraft:\n  version: stable\n  kconfig:\n",
-                        "unikraft:\n  version: file://" + unikraft + "@RELEASE-0.16.3\n  kconfig:\n    CONFIG_LIBLWIP: 'y'\n    CONFIG_LIBUKNETDEV: 'y'\n")
+                        "unikraft:\n  version: file://" + unikraft + "@RELEASE-0.16.3\n  kconfig:\n")
                 .replace("  lwip:\n    version: stable", "  lwip:\n    version: file://" + lwip + "@RELEASE-0.16.2");
         Files.writeString(app.resolve("Kraftfile"), kraftfile);
 
@@ -105,6 +105,9 @@ class OriginsEndToEndTest {
         CliRun built = CliRun.of("build", app.toString(), "--offline");
         assertThat(built.exitCode()).as(built.toString()).isZero();
         assertThat(LockFile.read(app.resolve("uknative.lock"), Reporter.SILENT).origins()).containsEntry(MUSL_URL, sha256(tarball));
+        CliRun ran = CliRun.of("run", app.toString(), "--offline", "--timeout", "120s");
+        assertThat(ran.exitCode()).as(ran.toString()).isZero();
+        assertThat(ran.out()).contains("musl: 25.00 1970-01-02 4");
 
         // The cache now holds other bytes under musl's URL than the lock records: refused, naming both.
         Path other = Files.writeString(temp.resolve("musl-1.2.3.tar.gz"), "not musl");
@@ -120,7 +123,7 @@ class OriginsEndToEndTest {
     static Path muslApp(Path app, String unikraft, String musl) throws IOException {
         Files.createDirectories(app);
         Files.writeString(app.resolve("Kraftfile"), "spec: v0.6\n\nname: muslapp\n\nunikraft:\n  version: file://" + unikraft
-                + "@RELEASE-0.16.3\n  kconfig:\n    CONFIG_LIBMUSL: 'y'\n\ntargets:\n- qemu/x86_64\n\nlibraries:\n  musl:\n    version: file://"
+                + "@RELEASE-0.16.3\n\ntargets:\n- qemu/x86_64\n\nlibraries:\n  musl:\n    version: file://"
                 + musl + "@RELEASE-0.16.3\n");
         Files.writeString(app.resolve("Makefile.uk"), "$(eval $(call addlib,appmuslapp))\nAPPMUSLAPP_SRCS-y += $(APPMUSLAPP_BASE)/main.c\n");
         Files.writeString(app.resolve("main.c"), """
