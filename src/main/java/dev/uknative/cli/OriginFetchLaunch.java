@@ -2,10 +2,7 @@ package dev.uknative.cli;
 
 import dev.uknative.app.Paths;
 import dev.uknative.app.Services;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,16 +24,8 @@ final class OriginFetchLaunch {
     }
 
     static List<String> commandLine() {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String classPath = String.join(File.pathSeparator, Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.isEmpty())
-                .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
-                .toList());
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(JVM_OPTIONS);
-        command.add("-D" + Paths.CACHE_PROPERTY + "=" + Paths.cacheHome());
-        command.addAll(List.of("-cp", classPath, Main.class.getName(), "origins", "wget"));
-        return command;
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.add("-D" + Paths.CACHE_PROPERTY + "=" + Paths.cacheHome());
+        return ChildJvm.command(options, List.of("origins", "wget"));
     }
 }

@@ -1,9 +1,7 @@
 package dev.uknative.cli;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** How {@code uknative run -d} starts {@code uknative supervise}: this JVM and class path, in a session of its own. */
@@ -21,16 +19,8 @@ final class SupervisorLaunch {
      * class path this uknative runs on.
      */
     static List<String> commandLine(Path setsid, Path machineDirectory) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Absolute entries: the supervisor's working directory is the machine's folder.
-        String classPath = String.join(File.pathSeparator, Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.isEmpty())
-                .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
-                .toList());
-        List<String> command = new ArrayList<>(List.of(setsid.toString(), java));
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-cp", classPath, Main.class.getName(), "supervise", machineDirectory.toString()));
+        List<String> command = new ArrayList<>(List.of(setsid.toString()));
+        command.addAll(ChildJvm.command(JVM_OPTIONS, List.of("supervise", machineDirectory.toString())));
         return command;
     }
 }
