@@ -22,9 +22,10 @@ import picocli.CommandLine.Unmatched;
 /** {@code uknative origins}: the archives external libraries download during make. */
 @Command(name = "origins", mixinStandardHelpOptions = true,
         description = {"Import, fetch or list the archives libraries download during make.",
-            "The origin cache holds them (lwip's zip, musl's tarball, ...), shared by all projects in",
-            "$XDG_CACHE_HOME/uknative/origins. Builds fetch them through it; uknative.lock records each",
-            "one's sha256 and every later build checks it."},
+            "The origin cache holds them (lwip's zip, musl's tarball, ...), shared by",
+            "all projects in $XDG_CACHE_HOME/uknative/origins. Builds fetch them",
+            "through it; uknative.lock records each one's sha256 and every later build",
+            "checks it."},
         subcommands = {OriginsCommand.ImportCommand.class, OriginsCommand.FetchCommand.class, OriginsCommand.ListCommand.class,
             OriginsCommand.WgetCommand.class},
         footer = {"", "Environment: UKNATIVE_MIRRORS='FROM=TO ...' downloads URLs starting with FROM from TO instead.",
@@ -44,9 +45,10 @@ final class OriginsCommand implements Callable<Integer> {
 
     /** {@code uknative origins import URL FILE}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Record FILE in the origin cache as what URL serves, for a machine without network (an air-gapped",
-                "build): builds then take it from the cache. Prints its sha256. A project whose uknative.lock records",
-                "another sha256 for URL refuses it."})
+            description = {"Record FILE in the origin cache as what URL serves; print its sha256.",
+                "For a machine without network: builds then take it from the cache, also",
+                "--offline. A project whose uknative.lock records another sha256 for URL",
+                "refuses it."})
     static final class ImportCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
