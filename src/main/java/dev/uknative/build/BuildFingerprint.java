@@ -1,5 +1,6 @@
 package dev.uknative.build;
 
+import dev.uknative.core.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class BuildFingerprint {
 
     /** As {@link #compute(MakeInvocation, Path)}, also covering files the build reads outside those trees. */
     public static String compute(MakeInvocation invocation, Path image, java.util.List<Path> extraFiles) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         update(digest, "args\0" + String.join("\0", invocation.arguments(Path.of("make"))) + "\n");
         tree(digest, "app", invocation.application(), true);
         for (Path library : invocation.libraries()) {
@@ -114,11 +114,4 @@ public final class BuildFingerprint {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }

@@ -1,12 +1,12 @@
 package dev.uknative.foreign;
 
+import dev.uknative.core.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
@@ -24,7 +24,7 @@ final class NativeStamp {
     }
 
     static String of(Recipe recipe, List<String> toolVersions) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         update(digest, "uknative native stamp 1");
         for (String version : toolVersions) {
             update(digest, "version\0" + version);
@@ -49,11 +49,4 @@ final class NativeStamp {
         digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

@@ -1,11 +1,11 @@
 package dev.uknative.oci;
 
+import dev.uknative.core.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -18,11 +18,11 @@ final class Digests {
     }
 
     static String of(byte[] content) {
-        return "sha256:" + HexFormat.of().formatHex(sha256().digest(content));
+        return "sha256:" + Sha256.hex(content);
     }
 
     static String of(Path file) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) > 0;) {
@@ -44,11 +44,4 @@ final class Digests {
         return digest.substring("sha256:".length());
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
 }

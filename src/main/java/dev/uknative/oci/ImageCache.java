@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.FileTrees;
 import dev.uknative.core.Location;
+import dev.uknative.core.Sha256;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ public final class ImageCache {
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
         try {
-            MessageDigest sha = Digests.sha256();
+            MessageDigest sha = Sha256.digest();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha)) {
                 writer.writeTo(out);
             }

@@ -3,6 +3,7 @@ package dev.uknative.origin;
 import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.FileLocks;
+import dev.uknative.core.Sha256;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -104,7 +104,7 @@ public final class OriginCache {
     public Entry store(String url, Path file) throws IOException {
         Path temporary = temporaryFile();
         try {
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.digest();
             try (InputStream in = Files.newInputStream(file); OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
                 in.transferTo(out);
             }
@@ -250,14 +250,7 @@ public final class OriginCache {
     }
 
     private static String urlHash(String url) {
-        return HexFormat.of().formatHex(sha256().digest(url.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        return Sha256.hex(url).substring(0, 32);
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.uknative.origin;
 
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.Reporter;
+import dev.uknative.core.Sha256;
 import dev.uknative.core.UknativeException;
 import dev.uknative.source.Downloader;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public final class OriginFetcher {
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
         try {
             Files.createDirectories(absolute.getParent());
-            MessageDigest digest = OriginCache.sha256();
+            MessageDigest digest = Sha256.digest();
             try (InputStream in = Files.newInputStream(entry.file());
                  OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
                 in.transferTo(out);

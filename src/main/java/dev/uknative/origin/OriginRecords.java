@@ -2,16 +2,15 @@ package dev.uknative.origin;
 
 import dev.uknative.core.FileLocks;
 import dev.uknative.core.Reporter;
+import dev.uknative.core.Sha256;
 import dev.uknative.core.UknativeException;
 import dev.uknative.source.LockFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -40,7 +39,7 @@ public final class OriginRecords {
 
     /** Adds {@code url → sha256} when the lock file lacks it (an existing record is never replaced). */
     public void record(String url, String sha256) {
-        String name = HexFormat.of().formatHex(OriginCache.sha256().digest(lockFile.toString().getBytes(StandardCharsets.UTF_8)))
+        String name = Sha256.hex(lockFile.toString())
                 .substring(0, 32);
         Path lock = locks.resolve("lockfile-" + name + ".lock");
         try {

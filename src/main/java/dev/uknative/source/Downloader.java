@@ -2,6 +2,7 @@ package dev.uknative.source;
 
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.Reporter;
+import dev.uknative.core.Sha256;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 
@@ -65,7 +65,7 @@ public final class Downloader {
      */
     public String download(URI uri, Path target, String label) {
         Opened opened = open(uri);
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         long done = 0;
         long lastReport = 0;
         try (InputStream in = opened.stream(); OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
@@ -131,13 +131,6 @@ public final class Downloader {
                 "check the network and the URL; nothing was kept, so the next run starts again", e);
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 
     static String size(long bytes) {
         if (bytes < 1024 * 1024) {

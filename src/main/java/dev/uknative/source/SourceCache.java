@@ -4,6 +4,7 @@ import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.FileTrees;
 import dev.uknative.core.Reporter;
+import dev.uknative.core.Sha256;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,12 +21,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -512,8 +511,7 @@ public final class SourceCache {
     }
 
     static String hash(String text) {
-        MessageDigest digest = Downloader.sha256();
-        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(text);
     }
 
     /** How much time has passed; for {@code cache list}. */

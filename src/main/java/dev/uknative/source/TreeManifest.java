@@ -1,8 +1,8 @@
 package dev.uknative.source;
 
+import dev.uknative.core.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -200,7 +200,7 @@ public final class TreeManifest {
     }
 
     private static String sha256(Path file) throws IOException {
-        MessageDigest digest = Downloader.sha256();
+        MessageDigest digest = Sha256.digest();
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             int n;
@@ -212,7 +212,7 @@ public final class TreeManifest {
     }
 
     private static String digest(String text) {
-        return HexFormat.of().formatHex(Downloader.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(text);
     }
 
     private static String escape(String s) {
