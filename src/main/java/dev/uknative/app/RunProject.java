@@ -115,25 +115,11 @@ public final class RunProject {
     }
 
     /**
-     * The architecture the target flags name ({@code --arch}, or a {@code -t plat/arch}); empty when
-     * the Kraftfile's targets decide.
-     */
-    public static Optional<Architecture> requestedArchitecture(TargetSelector.Query query) {
-        return query.architecture().or(() -> query.target().filter(t -> t.contains("/"))
-                .flatMap(t -> Architecture.parse(t.substring(t.indexOf('/') + 1))));
-    }
-
-    /**
      * KVM when the host has a usable one, the image is for the host's own architecture and
      * {@code noAccel} is false, else software emulation (TCG).
      */
-    public Accelerator accelerator(boolean noAccel, Architecture architecture) {
+    private static Accelerator accelerator(boolean noAccel, Architecture architecture) {
         return noAccel || architecture != hostArchitecture() ? Accelerator.TCG : Accelerator.detect();
-    }
-
-    /** KVM when the host has a usable one and {@code noAccel} is false, else TCG (an x86_64 image). */
-    public Accelerator accelerator(boolean noAccel) {
-        return accelerator(noAccel, Architecture.X86_64);
     }
 
     private static Architecture hostArchitecture() {
