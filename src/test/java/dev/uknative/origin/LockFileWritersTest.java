@@ -184,4 +184,19 @@ class LockFileWritersTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aProjectReachedThroughASymbolicLinkTakesTheSameLock() throws IOException {
+        Path real = Files.createDirectories(temp.resolve("real/app"));
+        Path link = Files.createSymbolicLink(temp.resolve("link"), temp.resolve("real"));
+
+        new OriginRecords(link.resolve("app/uknative.lock"), locks(), Reporter.SILENT).record(url(1), Sha256.hex(url(1)));
+        LockFile after = LockFile.update(real.resolve("uknative.lock"), locks(), Reporter.SILENT, current -> current);
+
+        assertThat(after.origins()).containsOnlyKeys(url(1));
+        try (var held = Files.list(locks())) {
+            assertThat(held.map(p -> p.getFileName().toString())).as("one lock for the two spellings of the file")
+                    .singleElement().asString().matches("lockfile-[0-9a-f]{32}\\.lock");
+        }
+    }
 }
