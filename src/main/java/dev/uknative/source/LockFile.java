@@ -164,8 +164,8 @@ public record LockFile(Optional<LockedSource> unikraft, Map<String, LockedSource
         return value.toString();
     }
 
-    /** Writes the lock file when its content changed. */
-    public void write(Path file) {
+    /** Writes the lock file when its content changed; private, so that every writer goes through {@link #update}. */
+    private void write(Path file) {
         StringBuilder s = new StringBuilder();
         s.append("# Written by uknative: what the Kraftfile's sources resolved to. Keep it with the Kraftfile for\n");
         s.append("# reproducible builds; `uknative update` resolves channels and branches again.\n");
