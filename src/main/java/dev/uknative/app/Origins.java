@@ -74,7 +74,7 @@ public final class Origins {
             output = call.output().toString();
             String name = library.filter(s -> !s.isBlank()).orElse(call.libraryName());
             Optional<OriginRecords> records = Optional.ofNullable(System.getenv(MakeFetch.LOCK_VARIABLE)).filter(s -> !s.isBlank())
-                    .map(lock -> new OriginRecords(Path.of(lock), services.originCache().root().resolve("locks"), reporter));
+                    .map(lock -> new OriginRecords(Path.of(lock), services.originLocks(), reporter));
             Optional<String> locked = records.flatMap(r -> r.recorded(call.url()));
             OriginFetcher fetcher = services.origins(reporter);
             OriginFetcher.Fetched fetched = fetcher.obtain(new OriginFetcher.Request(call.url(), locked, librarySha256, name));

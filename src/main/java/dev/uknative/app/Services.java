@@ -22,6 +22,7 @@ import dev.uknative.source.ManifestReader;
 import dev.uknative.source.SourceCache;
 import dev.uknative.source.SourceResolver;
 import dev.uknative.source.TarballFetcher;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -111,7 +112,15 @@ public final class Services {
         SourceCache cache = sourceCache(reporter);
         Downloader downloader = new Downloader(reporter, offline);
         return new SourceResolver(cache, () -> new GitFetcher(cache, reporter, offline), new TarballFetcher(cache, downloader, reporter),
-                () -> manifests(downloader, manifestOption), reporter, Clock.systemUTC());
+                () -> manifests(downloader, manifestOption), reporter, Clock.systemUTC(), originLocks());
+    }
+
+    /**
+     * Where the lock of each project's {@code uknative.lock} is kept: the source resolver and make's
+     * origin fetches ({@link Origins}) must name the same folder to exclude each other.
+     */
+    public Path originLocks() {
+        return originCache().root().resolve("locks");
     }
 
     /** The OCI image cache, in {@link Paths#imageCache()}. */

@@ -1,16 +1,22 @@
 package dev.uknative.source;
 
 import dev.uknative.core.AtomicFiles;
+import dev.uknative.core.FileLocks;
 import dev.uknative.core.Reporter;
+import dev.uknative.core.Sha256;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -19,6 +25,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * {@code uknative.lock} beside the Kraftfile: what each entry's spec resolved to (commit or tarball
  * digest, source, time), so that a branch or channel builds the same tree until
  * {@code uknative update}. uknative writes it; a damaged one is resolved again with a warning.
+ * Every change goes through {@link #update}: the source resolver and the origin fetches of make
+ * ({@code -j}, several builds of one project, {@code uknative origins fetch}) write it at once.
  *
  * @param unikraft  the core's entry, when it was resolved from the Kraftfile
  * @param libraries by library name, in the Kraftfile's order
@@ -45,6 +53,57 @@ public record LockFile(Optional<LockedSource> unikraft, Map<String, LockedSource
     /** The same entries with {@code origins} instead. */
     public LockFile withOrigins(Map<String, String> newOrigins) {
         return new LockFile(unikraft, libraries, newOrigins);
+    }
+
+    /** Whether it records nothing: no unikraft, no library, no origin. */
+    public boolean isEmpty() {
+        return unikraft.isEmpty() && libraries.isEmpty() && origins.isEmpty();
+    }
+
+    /**
+     * Changes {@code file} as its only writer: under a file lock every writer takes, the file is read
+     * again, {@code change} is given what it holds now and returns what it should hold, which is
+     * written atomically, and only when its text changed (make and the build fingerprint look at
+     * its time). An absent file that would record nothing is not created. Whoever read the file
+     * earlier and then worked for minutes must make its change here, from the file as it is now:
+     * anything written in between (an origin a parallel fetch recorded) stays.
+     *
+     * @param locks  where the lock of the lock file is kept (the origin cache's {@code locks}), never
+     *               the project: it may be read-only or shared, and the lock must not show up there
+     * @param change pure, and quick: the lock is held while it runs
+     * @return what the file holds afterwards
+     */
+    public static LockFile update(Path file, Path locks, Reporter reporter, UnaryOperator<LockFile> change) {
+        Path lock = locks.resolve("lockfile-" + Sha256.hex(lockKey(file)).substring(0, 32) + ".lock");
+        try {
+            Files.createDirectories(locks);
+            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock held = FileLocks.acquire(channel, () -> { }, file.toString())) {
+                LockFile current = read(file, reporter);
+                LockFile changed = change.apply(current);
+                if (Files.exists(file) || !changed.isEmpty()) {
+                    changed.write(file);
+                }
+                return changed;
+            }
+        } catch (IOException e) {
+            throw UknativeException.environment("cannot lock " + lock + ": " + e.getMessage(), "check the permissions of " + locks);
+        }
+    }
+
+    /**
+     * The one spelling of {@code file} every writer names its lock by: absolute, normalized, and
+     * through the real path of its folder, so that a project reached through a symbolic link takes
+     * the same lock (the file itself may not exist yet).
+     */
+    private static String lockKey(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        try {
+            return folder.toRealPath().resolve(absolute.getFileName()).toString();
+        } catch (IOException e) {
+            return absolute.toString();
+        }
     }
 
     /** The lock file beside a Kraftfile. */
@@ -105,8 +164,8 @@ public record LockFile(Optional<LockedSource> unikraft, Map<String, LockedSource
         return value.toString();
     }
 
-    /** Writes the lock file when its content changed. */
-    public void write(Path file) {
+    /** Writes the lock file when its content changed; private, so that every writer goes through {@link #update}. */
+    private void write(Path file) {
         StringBuilder s = new StringBuilder();
         s.append("# Written by uknative: what the Kraftfile's sources resolved to. Keep it with the Kraftfile for\n");
         s.append("# reproducible builds; `uknative update` resolves channels and branches again.\n");

@@ -39,12 +39,17 @@ public final class SourceResolver {
     private final Supplier<ManifestIndex> manifests;
     private final Reporter reporter;
     private final Clock clock;
+    private final Path locks;
     private ManifestIndex loadedManifests;
 
-    /** @param manifests read only when a spec names a channel or release, so git URLs and folders never need one */
+    /**
+     * @param manifests read only when a spec names a channel or release, so git URLs and folders never need one
+     * @param locks     where the lock of each project's lock file is kept ({@link LockFile#update}: the
+     *                  origin cache's {@code locks}, shared with the origin fetches that write the file too)
+     */
     public SourceResolver(SourceCache cache, GitFetcher git, TarballFetcher tarballs, Supplier<ManifestIndex> manifests,
-            Reporter reporter, Clock clock) {
-        this(cache, () -> git, tarballs, manifests, reporter, clock);
+            Reporter reporter, Clock clock, Path locks) {
+        this(cache, () -> git, tarballs, manifests, reporter, clock, locks);
     }
 
     /**
@@ -52,13 +57,14 @@ public final class SourceResolver {
      *            use costs about 0.1 s that a build from a local or cached tree does not need to pay
      */
     public SourceResolver(SourceCache cache, Supplier<GitFetcher> git, TarballFetcher tarballs, Supplier<ManifestIndex> manifests,
-            Reporter reporter, Clock clock) {
+            Reporter reporter, Clock clock, Path locks) {
         this.cache = cache;
         this.gitFetcher = git;
         this.tarballs = tarballs;
         this.manifests = manifests;
         this.reporter = reporter;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** A fetched or local source: where it is, and what to record about it. */
@@ -108,9 +114,15 @@ public final class SourceResolver {
             m.lock().ifPresent(l -> libraryLocks.put(library.name(), l));
         }
 
-        LockFile updated = new LockFile(keepTime(unikraftLock, old.unikraft()), keepTimes(libraryLocks, old.libraries()), old.origins());
-        if (mode != Mode.READ_ONLY && (updated.unikraft().isPresent() || !updated.libraries().isEmpty() || Files.exists(lockPath))) {
-            updated.write(lockPath);
+        if (mode != Mode.READ_ONLY) {
+            // The fetches above may have taken minutes, in which another build of this project or an
+            // origin fetch of make wrote the file: its origins, and the unikraft entry when the tree
+            // was overridden, are taken from the file as it is now, not as it was read.
+            Optional<LockedSource> unikraftEntry = unikraftLock;
+            LockFile.update(lockPath, locks, reporter, current -> new LockFile(
+                    overridden.isPresent() ? current.unikraft() : keepTime(keepTime(unikraftEntry, old.unikraft()), current.unikraft()),
+                    keepTimes(keepTimes(libraryLocks, old.libraries()), current.libraries()),
+                    current.origins()));
         }
         return new LocalSourceResolver.Resolved(tree, libraries, warnings);
     }

@@ -52,7 +52,8 @@ final class Sources {
         Downloader downloader = new Downloader(reporter);
         ManifestReader reader = new ManifestReader(downloader);
         return new SourceResolver(cache, new GitFetcher(cache, reporter), new TarballFetcher(cache, downloader, reporter),
-                () -> manifest.map(m -> reader.read(m).then(reader.embedded())).orElseGet(reader::embedded), reporter, Clock.systemUTC());
+                () -> manifest.map(m -> reader.read(m).then(reader.embedded())).orElseGet(reader::embedded), reporter, Clock.systemUTC(),
+                cacheRoot.resolve("locks"));
     }
 
     LocalSourceResolver.Resolved resolve(Kraftfile kraftfile) {
