@@ -13,7 +13,9 @@ import java.util.Set;
  * Warns, when a build configures, about the selects in effect of symbols this Unikraft tree does not
  * define (lib-lwip RELEASE-0.16.2 selects LIBUKSWRAND, which Unikraft 0.17.0 no longer has). kconfig
  * ignores them, so without this the first sign is a missing header minutes later in make. One line
- * per select, one hint for them all; the build goes on.
+ * per select, one hint for them all; the build goes on. The core's own selects are left out: Unikraft
+ * 0.16 and 0.17 themselves select ELF64_TO_32, which neither defines, and the user can do nothing
+ * about that (explain still lists them).
  */
 final class UndefinedSelectReport {
 
@@ -26,27 +28,29 @@ final class UndefinedSelectReport {
      * @param libraries   the external libraries, with their folders and versions
      */
     static void report(List<UndefinedSelect> found, Path unikraft, Path application, LibraryErrorHint libraries, Reporter reporter) {
-        if (found.isEmpty()) {
+        List<UndefinedSelect> shown = found.stream().filter(u -> !normalized(u.location().file()).startsWith(normalized(unikraft))).toList();
+        if (shown.isEmpty()) {
             return;
         }
         Set<LibraryErrorHint.Library> involved = new LinkedHashSet<>();
-        for (UndefinedSelect u : found) {
+        for (UndefinedSelect u : shown) {
             Optional<LibraryErrorHint.Library> library = libraryOf(u, libraries);
             library.ifPresent(involved::add);
             reporter.warn(u.selecting() + " " + u.kind().verb() + " " + u.target() + ", which this Unikraft tree does not define ("
-                    + where(u, library, unikraft, application) + ")");
+                    + where(u, library, application) + ")");
         }
         reporter.hint(hint(involved, libraries.core()));
     }
 
     static String hint(Set<LibraryErrorHint.Library> involved, String core) {
         if (involved.isEmpty()) {
-            return "kconfig ignores such selects; a build that needs the missing option may fail in make";
+            return "kconfig ignores such selects: the option may have another name in this Unikraft release"
+                    + " (uknative config list PATTERN finds options by name)";
         }
         List<String> versions = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         for (LibraryErrorHint.Library l : involved) {
-            versions.add(l.name() + " " + l.version());
+            versions.add(l.name() + ": " + l.version());
             commands.add("uknative versions " + l.name());
         }
         return "a library may have been written for another Unikraft release (" + String.join("; ", versions) + "; core: " + core
@@ -58,17 +62,16 @@ final class UndefinedSelectReport {
         return libraries.libraries().stream().filter(l -> file.startsWith(normalized(l.folder()))).findFirst();
     }
 
-    /** The select's place, short: a library's own file by the library's name, the core's and the app's relative. */
-    private static String where(UndefinedSelect u, Optional<LibraryErrorHint.Library> library, Path unikraft, Path application) {
+    /** The select's place, short: a library's own file by the library's name, the application's relative. */
+    private static String where(UndefinedSelect u, Optional<LibraryErrorHint.Library> library, Path application) {
         Path file = normalized(u.location().file());
         String line = u.location().line() > 0 ? ":" + u.location().line() : "";
         if (library.isPresent()) {
             return "library " + library.get().name() + ", " + normalized(library.get().folder()).relativize(file) + line;
         }
-        for (Path root : List.of(normalized(unikraft), normalized(application))) {
-            if (file.startsWith(root)) {
-                return root.getFileName() + "/" + root.relativize(file) + line;
-            }
+        Path root = normalized(application);
+        if (file.startsWith(root)) {
+            return root.getFileName() + "/" + root.relativize(file) + line;
         }
         return u.location().toString();
     }

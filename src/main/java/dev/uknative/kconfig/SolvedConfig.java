@@ -160,13 +160,6 @@ public final class SolvedConfig {
         return List.copyOf(out);
     }
 
-    /** The undefined selects in effect of one symbol (name with or without {@code CONFIG_}). */
-    public List<UndefinedSelect> undefinedSelects(String symbol) {
-        return undefinedSelects().stream()
-                .filter(u -> tree.symbol(symbol).map(s -> s.name().equals(u.selecting())).orElse(false))
-                .toList();
-    }
-
     private void undefined(Symbol s, List<Reverse> reverses, UndefinedSelect.Kind kind, List<UndefinedSelect> out) {
         for (Reverse r : reverses) {
             Symbol target = r.symbol();

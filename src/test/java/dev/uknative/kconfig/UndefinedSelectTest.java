@@ -122,22 +122,30 @@ class UndefinedSelectTest {
     }
 
     @Test
-    void oneSymbolsFindingsCanBeAskedForByNameAndTheTreesWarningsStayKconfigs() {
+    void explainListsASymbolsUndefinedSelectsActiveOrNotAndTheTreesWarningsStayKconfigs() {
         KconfigTree tree = Fixtures.inline(dir, """
                 config A
                 \tbool "a"
                 \tdefault y
                 \tselect GONE
+                \timply ALSO_GONE if B
+                \tselect B
                 config B
                 \tbool "b"
-                \tdefault y
-                \tselect ALSO_GONE
+                config C
+                \tbool "c"
+                \tselect GONE
                 """);
         SolvedConfig solved = KconfigSolver.solve(tree, List.of());
 
-        assertThat(solved.undefinedSelects("CONFIG_B")).extracting(UndefinedSelect::target).containsExactly("ALSO_GONE");
-        assertThat(solved.undefinedSelects("A")).extracting(UndefinedSelect::target).containsExactly("GONE");
-        assertThat(solved.undefinedSelects("NOT_THERE")).isEmpty();
+        assertThat(solved.explain("A").orElseThrow().undefinedSelects()).containsExactly(
+                "select GONE at " + dir.resolve("Kconfig") + ":4 (active)",
+                "imply ALSO_GONE at " + dir.resolve("Kconfig") + ":5 if B [=y] (active)");
+        assertThat(solved.explain("CONFIG_C").orElseThrow().undefinedSelects()).as("C is off: listed, not active")
+                .containsExactly("select GONE at " + dir.resolve("Kconfig") + ":11");
+        assertThat(solved.explain("A").orElseThrow().render()).contains("selects of undefined symbols").contains("select GONE at");
+        assertThat(solved.explain("B").orElseThrow().undefinedSelects()).isEmpty();
+        assertThat(solved.explain("B").orElseThrow().render()).doesNotContain("undefined");
         assertThat(tree.warnings()).as("Kconfiglib prints nothing for these by default; the tree's warnings are its").isEmpty();
     }
 }
