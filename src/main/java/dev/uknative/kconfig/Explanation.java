@@ -54,7 +54,7 @@ public record Explanation(String name, SymbolType type, String value, String rea
         list(b, "selected by", selectedBy);
         list(b, "implied by", impliedBy);
         list(b, "ranges", ranges);
-        list(b, "selects of undefined symbols (ignored: a library for another Unikraft release?)", undefinedSelects);
+        list(b, "selects of symbols no Kconfig file defines (kconfig ignores them)", undefinedSelects);
         if (!written) {
             b.append("  not written to .config (invisible and no default applies)\n");
         }

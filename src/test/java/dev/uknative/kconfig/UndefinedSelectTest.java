@@ -143,7 +143,7 @@ class UndefinedSelectTest {
                 "imply ALSO_GONE at " + dir.resolve("Kconfig") + ":5 if B [=y] (active)");
         assertThat(solved.explain("CONFIG_C").orElseThrow().undefinedSelects()).as("C is off: listed, not active")
                 .containsExactly("select GONE at " + dir.resolve("Kconfig") + ":11");
-        assertThat(solved.explain("A").orElseThrow().render()).contains("selects of undefined symbols").contains("select GONE at");
+        assertThat(solved.explain("A").orElseThrow().render()).contains("selects of symbols no Kconfig file defines").contains("select GONE at");
         assertThat(solved.explain("B").orElseThrow().undefinedSelects()).isEmpty();
         assertThat(solved.explain("B").orElseThrow().render()).doesNotContain("undefined");
         assertThat(tree.warnings()).as("Kconfiglib prints nothing for these by default; the tree's warnings are its").isEmpty();
