@@ -3,7 +3,6 @@ package dev.uknative.build;
 import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.Reporter;
 import dev.uknative.kconfig.ConfigFragment;
-import dev.uknative.kconfig.UndefinedSelect;
 import dev.uknative.project.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,10 +60,8 @@ final class ConfigureStep {
         KconfigConfigurator.Configured configured = parsed.isPresent()
                 ? configurator.resolve(parsed.get(), fragment.assignments())
                 : configurator.solve(invocation, fragment.assignments());
-        List<UndefinedSelect> undefined = configured.solved().undefinedSelects();
-        if (!undefined.isEmpty()) {
-            UndefinedSelectReport.report(undefined, invocation.unikraft(), invocation.application(), libraries.get(), reporter);
-        }
+        UndefinedSelectReport.report(configured.solved().undefinedSelects(), invocation.unikraft(), invocation.application(),
+                libraries, reporter);
         KconfigConfigurator.requireNoProblems(configured.solved());
         Path recorded = layout.defconfigFile(imageName);
         Files.deleteIfExists(recorded);

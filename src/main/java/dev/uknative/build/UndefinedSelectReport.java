@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Warns, when a build configures, about the selects in effect of symbols this Unikraft tree does not
@@ -25,13 +26,16 @@ final class UndefinedSelectReport {
     /**
      * @param unikraft    the core's tree, for locations inside it
      * @param application the application's folder, likewise
-     * @param libraries   the external libraries, with their folders and versions
+     * @param libraries   the external libraries, with their folders and versions; asked for only when
+     *                    something is reported (it reads the lock file and each library's Makefile.uk)
      */
-    static void report(List<UndefinedSelect> found, Path unikraft, Path application, LibraryErrorHint libraries, Reporter reporter) {
+    static void report(List<UndefinedSelect> found, Path unikraft, Path application, Supplier<LibraryErrorHint> libraryHint,
+            Reporter reporter) {
         List<UndefinedSelect> shown = found.stream().filter(u -> !normalized(u.location().file()).startsWith(normalized(unikraft))).toList();
         if (shown.isEmpty()) {
             return;
         }
+        LibraryErrorHint libraries = libraryHint.get();
         Set<LibraryErrorHint.Library> involved = new LinkedHashSet<>();
         for (UndefinedSelect u : shown) {
             Optional<LibraryErrorHint.Library> library = libraryOf(u, libraries);
