@@ -24,9 +24,9 @@ final class UndefinedSelectReport {
     }
 
     /**
-     * @param unikraft    the core's tree, for locations inside it
-     * @param application the application's folder, likewise
-     * @param libraries   the external libraries, with their folders and versions; asked for only when
+     * @param unikraft    the core's tree, whose own selects are left out
+     * @param application the application's folder, for short locations inside it
+     * @param libraryHint the external libraries, with their folders and versions; asked for only when
      *                    something is reported (it reads the lock file and each library's Makefile.uk)
      */
     static void report(List<UndefinedSelect> found, Path unikraft, Path application, Supplier<LibraryErrorHint> libraryHint,
@@ -46,7 +46,7 @@ final class UndefinedSelectReport {
         reporter.hint(hint(involved, libraries.core()));
     }
 
-    static String hint(Set<LibraryErrorHint.Library> involved, String core) {
+    private static String hint(Set<LibraryErrorHint.Library> involved, String core) {
         if (involved.isEmpty()) {
             return "kconfig ignores such selects: the option may have another name in this Unikraft release"
                     + " (uknative config list PATTERN finds options by name)";
