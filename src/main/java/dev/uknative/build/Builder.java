@@ -95,7 +95,7 @@ public final class Builder {
         LinkPlanStep.Planned planned = new LinkPlanStep(doctor, configurator).run(request, layout, invocation, archives);
         try {
             ConfigureStep.Outcome configured = new ConfigureStep(configurator, reporter)
-                    .run(layout, imageName, invocation, planned.fragment(), planned.parsed());
+                    .run(layout, imageName, invocation, planned.fragment(), planned.parsed(), () -> LibraryErrorHint.of(request));
             if (configured.reconfigured()) {
                 planned.diagnosis().ifPresent(d -> {
                     d.skipped().forEach(reporter::warn);

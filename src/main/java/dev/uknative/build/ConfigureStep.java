@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,9 +36,11 @@ final class ConfigureStep {
     /**
      * @param parsed the tree the link plan parsed for this make call, when it did: solved again, not
      *               parsed again
+     * @param libraries the external libraries with their versions, asked for only when a select names a
+     *                  symbol the tree does not define
      */
     Outcome run(ProjectLayout layout, String imageName, MakeInvocation invocation, ConfigFragment fragment,
-            Optional<KconfigConfigurator.Configured> parsed) throws IOException {
+            Optional<KconfigConfigurator.Configured> parsed, Supplier<LibraryErrorHint> libraries) throws IOException {
         String record = record(fragment, invocation);
         if (current(layout, imageName, record)) {
             return new Outcome(false);
@@ -57,6 +60,8 @@ final class ConfigureStep {
         KconfigConfigurator.Configured configured = parsed.isPresent()
                 ? configurator.resolve(parsed.get(), fragment.assignments())
                 : configurator.solve(invocation, fragment.assignments());
+        UndefinedSelectReport.report(configured.solved().undefinedSelects(), invocation.unikraft(), invocation.application(),
+                libraries, reporter);
         KconfigConfigurator.requireNoProblems(configured.solved());
         Path recorded = layout.defconfigFile(imageName);
         Files.deleteIfExists(recorded);

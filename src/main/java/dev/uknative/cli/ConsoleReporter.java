@@ -77,6 +77,14 @@ public final class ConsoleReporter implements Reporter, AutoCloseable {
         redrawLocked();
     }
 
+    @Override
+    public synchronized void hint(String message) {
+        clearProgress();
+        err.println(paint("36", "hint: ") + message);
+        err.flush();
+        redrawLocked();
+    }
+
     public synchronized void error(String message, String hint) {
         clearProgress();
         progress = null;

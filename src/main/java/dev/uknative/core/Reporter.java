@@ -13,6 +13,14 @@ public interface Reporter {
     /** Something the user should fix but that does not stop the work. */
     void warn(String message);
 
+    /**
+     * What to do about the warnings just reported; shown after them as {@code hint: …}. By default an
+     * info line, so reporters that only collect lines need nothing more.
+     */
+    default void hint(String message) {
+        info("hint: " + message);
+    }
+
     /** The current state of a long step; replaces the previous progress line. */
     void progress(String message);
 

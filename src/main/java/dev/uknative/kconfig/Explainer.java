@@ -103,7 +103,8 @@ final class Explainer {
         }
         String value = solved.configValue(s);
         return new Explanation(s.configName(), s.type, value, reason, ev.written(s), visible, visibility, sites,
-                withValues(s.directDependency), defaults, selectedBy, impliedBy, ranges, choice, user, held, problem);
+                withValues(s.directDependency), defaults, selectedBy, impliedBy, ranges, choice, user, held, problem,
+                undefinedSelects(s));
     }
 
     /** Where the value comes from: the user's assignment, a select or imply, the choice, or a default. */
@@ -127,6 +128,21 @@ final class Explainer {
             }
         }
         return reason;
+    }
+
+    /** The selects and implies of {@code s} naming a symbol no Kconfig file defines. */
+    private List<String> undefinedSelects(Symbol s) {
+        List<String> out = new ArrayList<>();
+        for (String keyword : List.of("select", "imply")) {
+            for (Reverse r : keyword.equals("select") ? s.selects : s.implies) {
+                if (!r.symbol().isConstant() && !r.symbol().isDefined()) {
+                    boolean active = ev.tri(s) > 0 && ev.eval(r.condition()) > 0;
+                    out.add(keyword + " " + r.symbol().name() + " at " + r.location()
+                            + (isY(r.written()) ? "" : " if " + withValues(r.written())) + (active ? " (active)" : ""));
+                }
+            }
+        }
+        return out;
     }
 
     private List<String> reverses(List<Reverse> reverses, String keyword) {

@@ -25,12 +25,15 @@ import java.util.Optional;
  * @param userValue    the assignment of the partial configuration and who made it
  * @param userValueHeld whether the symbol ended up with the assigned value
  * @param problem      why the assignment did not hold, when it did not
+ * @param undefinedSelects one line per select or imply of this symbol whose target no Kconfig file
+ *                     defines (kconfig ignores it); "(active)" when the symbol is on and its condition holds
  */
 public record Explanation(String name, SymbolType type, String value, String reason, boolean written,
                           boolean visible, String visibility, List<Site> sites, String dependsOn,
                           List<String> defaults, List<String> selectedBy, List<String> impliedBy,
                           List<String> ranges, Optional<String> choice, Optional<String> userValue,
-                          Optional<Boolean> userValueHeld, Optional<ConfigProblem> problem) {
+                          Optional<Boolean> userValueHeld, Optional<ConfigProblem> problem,
+                          List<String> undefinedSelects) {
 
     /** One definition site: where, its prompt with its condition, its help text. */
     public record Site(Location location, Optional<String> prompt, Optional<String> help) {
@@ -51,6 +54,7 @@ public record Explanation(String name, SymbolType type, String value, String rea
         list(b, "selected by", selectedBy);
         list(b, "implied by", impliedBy);
         list(b, "ranges", ranges);
+        list(b, "selects of symbols no Kconfig file defines (kconfig ignores them)", undefinedSelects);
         if (!written) {
             b.append("  not written to .config (invisible and no default applies)\n");
         }

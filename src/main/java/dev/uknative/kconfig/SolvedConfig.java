@@ -141,6 +141,34 @@ public final class SolvedConfig {
         return symbol.type().isBoolOrTristate() && evaluate(symbol.reverseDependency()) == 2;
     }
 
+    /**
+     * The {@code select}s and {@code imply}s in effect whose target no Kconfig file defines: the
+     * selecting symbol is on and the select's condition (with its definition site's dependencies) is
+     * not n. A symbol that is off selects nothing, so its dangling selects are left out. In the order of
+     * the selecting symbols' definitions, then as written. Nothing here changes a value: kconfig ignores
+     * such selects and so does the solver.
+     */
+    public List<UndefinedSelect> undefinedSelects() {
+        List<UndefinedSelect> out = new ArrayList<>();
+        for (Symbol s : tree.definedSymbols()) {
+            if (evaluation.tri(s) == 0) {
+                continue;
+            }
+            undefined(s, s.selects, UndefinedSelect.Kind.SELECT, out);
+            undefined(s, s.implies, UndefinedSelect.Kind.IMPLY, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private void undefined(Symbol s, List<Reverse> reverses, UndefinedSelect.Kind kind, List<UndefinedSelect> out) {
+        for (Reverse r : reverses) {
+            Symbol target = r.symbol();
+            if (!target.isConstant() && !target.isDefined() && evaluation.eval(r.condition()) != 0) {
+                out.add(new UndefinedSelect(s.name(), target.name(), kind, r.location()));
+            }
+        }
+    }
+
     /** Up to three defined symbols whose names are nearest {@code name} (edit distance), with CONFIG_. */
     public List<String> nearestSymbols(String name) {
         String bare = name.startsWith(KconfigTree.CONFIG_PREFIX) ? name.substring(KconfigTree.CONFIG_PREFIX.length()) : name;

@@ -117,6 +117,12 @@ class LibrariesEndToEndTest {
         CliRun build = CliRun.of("build", app.toString(), "-t", "qemu/x86_64");
 
         assertThat(build.exitCode()).as(build.toString()).isEqualTo(5);
+        // Configuring said so first: lwip's Config.uk selects LIBUKSWRAND, which 0.17.0 no longer defines.
+        assertThat(build.err()).contains("warning: LIBLWIP selects LIBUKSWRAND, which this Unikraft tree does not define"
+                        + " (library lwip, Config.uk:6)")
+                .contains("hint: a library may have been written for another Unikraft release (lwip: RELEASE-0.16.2, commit")
+                .doesNotContain("ELF64_TO_32");
+        assertThat(build.err().indexOf("LIBUKSWRAND")).as("before make's error").isLessThan(build.err().indexOf("uk/swrand.h"));
         assertThat(build.err()).contains("uk/swrand.h")
                 .contains("the error is in library lwip (RELEASE-0.16.2, commit")
                 .contains("built on Unikraft 0.17.0");

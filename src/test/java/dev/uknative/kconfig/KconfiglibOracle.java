@@ -25,7 +25,21 @@ public final class KconfiglibOracle {
 
     public static String olddefconfig(Path kconfig, Map<String, String> variables, List<ConfigAssignment> fragment, Path scratch)
             throws IOException, InterruptedException {
-        Path script = Fixtures.resource("kconfiglib_olddefconfig.py");
+        return run("kconfiglib_olddefconfig.py", kconfig, variables, fragment, scratch);
+    }
+
+    /**
+     * The selects and implies in effect of symbols no Kconfig file defines, after olddefconfig with
+     * {@code fragment}: one line each, {@code SELECTING select|imply TARGET} (kconfiglib_undefined_selects.py).
+     */
+    public static String undefinedSelects(Path kconfig, Map<String, String> variables, List<ConfigAssignment> fragment, Path scratch)
+            throws IOException, InterruptedException {
+        return run("kconfiglib_undefined_selects.py", kconfig, variables, fragment, scratch);
+    }
+
+    private static String run(String scriptName, Path kconfig, Map<String, String> variables, List<ConfigAssignment> fragment,
+            Path scratch) throws IOException, InterruptedException {
+        Path script = Fixtures.resource(scriptName);
         Path input = Files.createTempFile(scratch, "fragment", ".config");
         Path output = Files.createTempFile(scratch, "kconfiglib", ".config");
         Path stderr = Files.createTempFile(scratch, "kconfiglib", ".err");
