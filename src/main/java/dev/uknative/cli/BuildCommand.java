@@ -34,9 +34,6 @@ final class BuildCommand implements Callable<Integer> {
     Path directory;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
     ProjectOptions project;
 
     @Mixin
@@ -66,7 +63,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             BuildProject build = new BuildProject(offline.services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
-            BuildRequest request = build.request(project.request(directory, targets), Flags.jobs(jobs), force, link.options())
+            BuildRequest request = build.request(project.request(directory), Flags.jobs(jobs), force, link.options())
                     .withCompileCache(link.compileCache());
             BuildResult result = BuildReport.report(build.build(request), reporter);
             PrintWriter out = spec.commandLine().getOut();
@@ -78,13 +75,13 @@ final class BuildCommand implements Callable<Integer> {
 
     /** {@code --all-targets}: the table on stdout, each line printed as soon as its target is done. */
     private int buildAll() {
-        if (targets.given()) {
+        if (project.targets.given()) {
             throw UknativeException.usage("--all-targets cannot be combined with --target, --plat or --arch",
                     "give either --all-targets or one target");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(project.request(directory, targets),
+            BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(project.request(directory),
                     Flags.jobs(jobs), force, link.options(), link.compileCache(), build -> {
                         build.result().ifPresent(r -> BuildReport.report(r, reporter));
                         reporter.endProgress();

@@ -35,9 +35,6 @@ final class CleanCommand implements Callable<Integer> {
     boolean all;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
     ProjectOptions project;
 
     @Mixin
@@ -51,7 +48,7 @@ final class CleanCommand implements Callable<Integer> {
                 clean.remove(directory, all).forEach(p -> reporter.info("Removed " + p));
                 return 0;
             }
-            BuildRequest request = clean.clean(project.request(directory, targets));
+            BuildRequest request = clean.clean(project.request(directory));
             reporter.endProgress();
             reporter.info("Cleaned the objects of " + request.imageName());
             return 0;

@@ -34,9 +34,6 @@ final class DebugCommand implements Callable<Integer> {
     Path directory;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
     ProjectOptions project;
 
     @Mixin
@@ -52,7 +49,7 @@ final class DebugCommand implements Callable<Integer> {
     public Integer call() {
         DebugProject.Result result;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            result = new DebugProject(OriginFetchLaunch.services(false)).debug(project.request(directory, targets), Flags.jobs(jobs), link.options(),
+            result = new DebugProject(OriginFetchLaunch.services(false)).debug(project.request(directory), Flags.jobs(jobs), link.options(),
                     link.compileCache(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()), parent.streams().out(),
                     parent.streams().err(), (session, gdb) -> {
                         session.built().ifPresent(built -> BuildReport.report(built, reporter));

@@ -17,13 +17,10 @@ public final class KconfigProjectOptions {
     Path directory;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
     ProjectOptions sources;
 
     ProjectRequest request() {
-        return sources.request(directory, targets);
+        return sources.request(directory);
     }
 
     /** The read-only queries, reporting on {@code reporter} and asking on {@code err}. */

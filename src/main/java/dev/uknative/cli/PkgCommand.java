@@ -55,9 +55,6 @@ final class PkgCommand implements Callable<Integer> {
     Path initrd;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
     ProjectOptions project;
 
     @Mixin
@@ -80,7 +77,7 @@ final class PkgCommand implements Callable<Integer> {
         Optional<Path> archive = where.archive();
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             PackageImage pkg = new PackageImage(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
-            PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory, targets), Flags.jobs(jobs),
+            PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory), Flags.jobs(jobs),
                     link.options(), link.compileCache(), ref, push, layout, archive,
                     Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize())));
             BuildReport.report(result.built(), reporter);

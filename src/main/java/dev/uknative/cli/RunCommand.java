@@ -67,9 +67,6 @@ final class RunCommand implements Callable<Integer> {
     List<String> positional = new ArrayList<>();
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
     ProjectOptions project;
 
     @Mixin
@@ -179,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
         Optional<Path> firecracker = Optional.empty();
         Optional<Architecture> chosenArchitecture = Optional.empty();
         if (reference.isEmpty() && !Files.isRegularFile(target)) {
-            ProjectRequest asked = project.request(target, targets);
+            ProjectRequest asked = project.request(target);
             TargetSpec chosen = run.target(asked, new TerminalTargetQuestion(spec.commandLine().getErr()));
             chosenArchitecture = Optional.of(chosen.architecture());
             firecracker = run.platform(chosen, new PlatformSupport.Flags(cpus, !volumes.isEmpty(), !ports.isEmpty(), gdb != null,

@@ -33,9 +33,6 @@ final class SizeCommand implements Callable<Integer> {
     Path directory;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
     ProjectOptions project;
 
     @Option(names = "--json", description = "Print JSON: every component with its bytes and largest symbols, the image's totals.")
@@ -54,7 +51,7 @@ final class SizeCommand implements Callable<Integer> {
     public Integer call() {
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             ImageSize.Result result = new ImageSize(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()))
-                    .measure(project.request(directory, targets), html);
+                    .measure(project.request(directory), html);
             reporter.endProgress();
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? json(result.report()) : table(result.report(), Math.max(0, symbols)));

@@ -41,9 +41,6 @@ final class SymbolsCommand implements Callable<Integer> {
     Path input;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
     ProjectOptions project;
 
     @Mixin
@@ -64,8 +61,8 @@ final class SymbolsCommand implements Callable<Integer> {
             DiagnoseSymbols doctor = new DiagnoseSymbols(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             // DIR|LIB.a: a file is a static library to diagnose on its own.
             Diagnosis diagnosis = Files.isRegularFile(input)
-                    ? doctor.archive(input, Optional.ofNullable(project.unikraftSource), targets.query(), link.options(), Flags.jobs(jobs))
-                    : doctor.project(project.request(input, targets), link.options(), Flags.jobs(jobs));
+                    ? doctor.archive(input, Optional.ofNullable(project.unikraftSource), project.targets.query(), link.options(), Flags.jobs(jobs))
+                    : doctor.project(project.request(input), link.options(), Flags.jobs(jobs));
             reporter.endProgress();
             diagnosis.skipped().forEach(reporter::warn);
             PrintWriter out = spec.commandLine().getOut();
