@@ -39,8 +39,8 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     LinkOptionsMixin link;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs (default: the number of CPUs).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Option(names = "--force", description = "Run make even when no input changed since the last successful build.")
     boolean force;
@@ -63,7 +63,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             BuildProject build = new BuildProject(offline.services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
-            BuildRequest request = build.request(project.request(directory), Flags.jobs(jobs), force, link.options())
+            BuildRequest request = build.request(project.request(directory), jobs.value(), force, link.options())
                     .withCompileCache(link.compileCache());
             BuildResult result = BuildReport.report(build.build(request), reporter);
             PrintWriter out = spec.commandLine().getOut();
@@ -82,7 +82,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(project.request(directory),
-                    Flags.jobs(jobs), force, link.options(), link.compileCache(), build -> {
+                    jobs.value(), force, link.options(), link.compileCache(), build -> {
                         build.result().ifPresent(r -> BuildReport.report(r, reporter));
                         reporter.endProgress();
                         build.failure().ifPresent(f -> reporter.error(f.describe(), f.hint().orElse(null)));

@@ -39,8 +39,8 @@ final class DebugCommand implements Callable<Integer> {
     @Mixin
     LinkOptionsMixin link;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs when building (default: the number of CPUs).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Mixin
     VerboseOption verbose;
@@ -49,7 +49,7 @@ final class DebugCommand implements Callable<Integer> {
     public Integer call() {
         DebugProject.Result result;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            result = new DebugProject(OriginFetchLaunch.services(false)).debug(project.request(directory), Flags.jobs(jobs), link.options(),
+            result = new DebugProject(OriginFetchLaunch.services(false)).debug(project.request(directory), jobs.value(), link.options(),
                     link.compileCache(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()), parent.streams().out(),
                     parent.streams().err(), (session, gdb) -> {
                         session.built().ifPresent(built -> BuildReport.report(built, reporter));

@@ -60,8 +60,8 @@ final class PkgCommand implements Callable<Integer> {
     @Mixin
     LinkOptionsMixin link;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs (default: the number of CPUs).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Mixin
     VerboseOption verbose;
@@ -77,7 +77,7 @@ final class PkgCommand implements Callable<Integer> {
         Optional<Path> archive = where.archive();
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             PackageImage pkg = new PackageImage(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
-            PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory), Flags.jobs(jobs),
+            PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory), jobs.value(),
                     link.options(), link.compileCache(), ref, push, layout, archive,
                     Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize())));
             BuildReport.report(result.built(), reporter);

@@ -113,8 +113,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Also write the whole console to FILE (default for projects: .unikraft/run.log).")
     Path log;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs when building (default: the number of CPUs).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Option(names = {"-d", "--detach"},
             description = "Start the machine in the background and print its name; the console goes to a file"
@@ -201,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
             // DIR|KERNEL|REF: a file is an image to boot as it is; a reference, an OCI image's kernel.
             checked = reference.isPresent() ? run.image(reference.get(), check, reporter)
                     : Files.isRegularFile(target) ? run.kernel(target, check, reporter)
-                    : run.build(projectRequest.orElseThrow(), Flags.jobs(jobs), link.options(), link.compileCache(), reporter,
+                    : run.build(projectRequest.orElseThrow(), jobs.value(), link.options(), link.compileCache(), reporter,
                             new TerminalTargetQuestion(spec.commandLine().getErr()), check);
             checked.image().built().ifPresent(built -> BuildReport.report(built, reporter));
         }
@@ -245,7 +245,7 @@ final class RunCommand implements Callable<Integer> {
             List<String> appArguments) {
         RunProject.Image image;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
-            image = run.build(request, Flags.jobs(jobs), link.options(), link.compileCache(), reporter,
+            image = run.build(request, jobs.value(), link.options(), link.compileCache(), reporter,
                     new TerminalTargetQuestion(spec.commandLine().getErr()));
             image.built().ifPresent(built -> BuildReport.report(built, reporter));
         }

@@ -49,8 +49,8 @@ final class SymbolsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: needs, enabled options, refused options and syscalls.")
     boolean json;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs when indexing (default: the number of CPUs).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Mixin
     VerboseOption verbose;
@@ -61,8 +61,8 @@ final class SymbolsCommand implements Callable<Integer> {
             DiagnoseSymbols doctor = new DiagnoseSymbols(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             // DIR|LIB.a: a file is a static library to diagnose on its own.
             Diagnosis diagnosis = Files.isRegularFile(input)
-                    ? doctor.archive(input, Optional.ofNullable(project.unikraftSource), project.targets.query(), link.options(), Flags.jobs(jobs))
-                    : doctor.project(project.request(input), link.options(), Flags.jobs(jobs));
+                    ? doctor.archive(input, Optional.ofNullable(project.unikraftSource), project.targets.query(), link.options(), jobs.value())
+                    : doctor.project(project.request(input), link.options(), jobs.value());
             reporter.endProgress();
             diagnosis.skipped().forEach(reporter::warn);
             PrintWriter out = spec.commandLine().getOut();
