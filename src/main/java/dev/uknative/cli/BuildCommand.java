@@ -34,13 +34,7 @@ final class BuildCommand implements Callable<Integer> {
     Path directory;
 
     @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    LinkOptionsMixin link;
-
-    @Mixin
-    JobsOption jobs;
+    BuildOptions building;
 
     @Option(names = "--force", description = "Run make even when no input changed since the last successful build.")
     boolean force;
@@ -63,8 +57,8 @@ final class BuildCommand implements Callable<Integer> {
         }
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             BuildProject build = new BuildProject(offline.services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
-            BuildRequest request = build.request(project.request(directory), jobs.value(), force, link.options())
-                    .withCompileCache(link.compileCache());
+            BuildRequest request = build.request(building.request(directory), building.jobs(), force, building.linkOptions())
+                    .withCompileCache(building.compileCache());
             BuildResult result = BuildReport.report(build.build(request), reporter);
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.image());
@@ -75,14 +69,14 @@ final class BuildCommand implements Callable<Integer> {
 
     /** {@code --all-targets}: the table on stdout, each line printed as soon as its target is done. */
     private int buildAll() {
-        if (project.targets.given()) {
+        if (building.project.targets.given()) {
             throw UknativeException.usage("--all-targets cannot be combined with --target, --plat or --arch",
                     "give either --all-targets or one target");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(project.request(directory),
-                    jobs.value(), force, link.options(), link.compileCache(), build -> {
+            BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(building.request(directory),
+                    building.jobs(), force, building.linkOptions(), building.compileCache(), build -> {
                         build.result().ifPresent(r -> BuildReport.report(r, reporter));
                         reporter.endProgress();
                         build.failure().ifPresent(f -> reporter.error(f.describe(), f.hint().orElse(null)));

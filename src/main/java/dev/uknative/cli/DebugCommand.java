@@ -34,13 +34,7 @@ final class DebugCommand implements Callable<Integer> {
     Path directory;
 
     @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    LinkOptionsMixin link;
-
-    @Mixin
-    JobsOption jobs;
+    BuildOptions building;
 
     @Mixin
     VerboseOption verbose;
@@ -49,8 +43,8 @@ final class DebugCommand implements Callable<Integer> {
     public Integer call() {
         DebugProject.Result result;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            result = new DebugProject(OriginFetchLaunch.services(false)).debug(project.request(directory), jobs.value(), link.options(),
-                    link.compileCache(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()), parent.streams().out(),
+            result = new DebugProject(OriginFetchLaunch.services(false)).debug(building.request(directory), building.jobs(), building.linkOptions(),
+                    building.compileCache(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()), parent.streams().out(),
                     parent.streams().err(), (session, gdb) -> {
                         session.built().ifPresent(built -> BuildReport.report(built, reporter));
                         reporter.endProgress();

@@ -55,13 +55,7 @@ final class PkgCommand implements Callable<Integer> {
     Path initrd;
 
     @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    LinkOptionsMixin link;
-
-    @Mixin
-    JobsOption jobs;
+    BuildOptions building;
 
     @Mixin
     VerboseOption verbose;
@@ -77,8 +71,8 @@ final class PkgCommand implements Callable<Integer> {
         Optional<Path> archive = where.archive();
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             PackageImage pkg = new PackageImage(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
-            PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory), jobs.value(),
-                    link.options(), link.compileCache(), ref, push, layout, archive,
+            PackageImage.Result result = pkg.run(new PackageImage.Request(building.request(directory), building.jobs(),
+                    building.linkOptions(), building.compileCache(), ref, push, layout, archive,
                     Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize())));
             BuildReport.report(result.built(), reporter);
             reporter.info("Packaged " + result.name() + " (" + result.platform() + ", " + BuildReport.size(result.size()) + ") in "

@@ -41,16 +41,10 @@ final class SymbolsCommand implements Callable<Integer> {
     Path input;
 
     @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    LinkOptionsMixin link;
+    BuildOptions building;
 
     @Option(names = "--json", description = "Print JSON: needs, enabled options, refused options and syscalls.")
     boolean json;
-
-    @Mixin
-    JobsOption jobs;
 
     @Mixin
     VerboseOption verbose;
@@ -61,8 +55,8 @@ final class SymbolsCommand implements Callable<Integer> {
             DiagnoseSymbols doctor = new DiagnoseSymbols(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             // DIR|LIB.a: a file is a static library to diagnose on its own.
             Diagnosis diagnosis = Files.isRegularFile(input)
-                    ? doctor.archive(input, Optional.ofNullable(project.unikraftSource), project.targets.query(), link.options(), jobs.value())
-                    : doctor.project(project.request(input), link.options(), jobs.value());
+                    ? doctor.archive(input, Optional.ofNullable(building.project.unikraftSource), building.project.targets.query(), building.linkOptions(), building.jobs())
+                    : doctor.project(building.request(input), building.linkOptions(), building.jobs());
             reporter.endProgress();
             diagnosis.skipped().forEach(reporter::warn);
             PrintWriter out = spec.commandLine().getOut();
