@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code uknative build}: configure and build one target with Unikraft's make. */
@@ -29,9 +28,8 @@ final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "The project folder (holding the Kraftfile); default: the current folder.")
-    Path directory;
+    @Mixin
+    ProjectFolderParameter folder;
 
     @Mixin
     BuildOptions building;
@@ -57,7 +55,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
             BuildProject build = new BuildProject(offline.services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
-            BuildRequest request = build.request(building.request(directory), building.jobs(), force, building.linkOptions())
+            BuildRequest request = build.request(building.request(folder.directory), building.jobs(), force, building.linkOptions())
                     .withCompileCache(building.compileCache());
             BuildResult result = BuildReport.report(build.build(request), reporter);
             PrintWriter out = spec.commandLine().getOut();
@@ -75,7 +73,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(building.request(directory),
+            BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(building.request(folder.directory),
                     building.jobs(), force, building.linkOptions(), building.compileCache(), build -> {
                         build.result().ifPresent(r -> BuildReport.report(r, reporter));
                         reporter.endProgress();

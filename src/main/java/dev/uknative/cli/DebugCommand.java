@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,8 +29,8 @@ final class DebugCommand implements Callable<Integer> {
     @ParentCommand
     UknativeCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".", description = "The project folder (default: the current folder).")
-    Path directory;
+    @Mixin
+    ProjectFolderParameter folder;
 
     @Mixin
     BuildOptions building;
@@ -43,7 +42,7 @@ final class DebugCommand implements Callable<Integer> {
     public Integer call() {
         DebugProject.Result result;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            result = new DebugProject(OriginFetchLaunch.services(false)).debug(building.request(directory), building.jobs(), building.linkOptions(),
+            result = new DebugProject(OriginFetchLaunch.services(false)).debug(building.request(folder.directory), building.jobs(), building.linkOptions(),
                     building.compileCache(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()), parent.streams().out(),
                     parent.streams().err(), (session, gdb) -> {
                         session.built().ifPresent(built -> BuildReport.report(built, reporter));

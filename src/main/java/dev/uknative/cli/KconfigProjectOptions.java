@@ -12,8 +12,7 @@ import picocli.CommandLine.Option;
 /** Options every config subcommand and the menu share: the project and its target. */
 public final class KconfigProjectOptions {
 
-    @Option(names = {"-P", "--project"}, paramLabel = "DIR", defaultValue = ".",
-            description = "The project folder (default: the current folder).")
+    @Option(names = {"-P", "--project"}, paramLabel = "DIR", defaultValue = ".", description = ProjectFolderParameter.DESCRIPTION)
     Path directory;
 
     @Mixin
