@@ -53,7 +53,7 @@ final class BuildCommand implements Callable<Integer> {
         if (allTargets) {
             return buildAll();
         }
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             BuildProject build = new BuildProject(offline.services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             BuildRequest request = build.request(building.request(folder.directory), building.jobs(), force, building.linkOptions())
                     .withCompileCache(building.compileCache());
@@ -72,7 +72,7 @@ final class BuildCommand implements Callable<Integer> {
                     "give either --all-targets or one target");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(building.request(folder.directory),
                     building.jobs(), force, building.linkOptions(), building.compileCache(), build -> {
                         build.result().ifPresent(r -> BuildReport.report(r, reporter));

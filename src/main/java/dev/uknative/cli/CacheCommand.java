@@ -49,7 +49,7 @@ final class CacheCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            try (ConsoleReporter reporter = verbose.reporter()) {
                 SourceCache cache = new Services().sourceCache(reporter);
                 List<SourceCache.Entry> entries = cache.list();
                 PrintWriter out = spec.commandLine().getOut();
@@ -92,7 +92,7 @@ final class CacheCommand implements Callable<Integer> {
             if (olderThanDays != null && olderThanDays < 0) {
                 throw UknativeException.usage("--older-than must be 0 or more days, not " + olderThanDays, null);
             }
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            try (ConsoleReporter reporter = verbose.reporter()) {
                 PruneCaches.Result result = new PruneCaches(new Services(), reporter)
                         .prune(Optional.ofNullable(olderThanDays).map(Duration::ofDays));
                 SourceCache.Pruned pruned = result.sources();
@@ -140,7 +140,7 @@ final class CacheCommand implements Callable<Integer> {
             if (all && key != null) {
                 throw UknativeException.usage("give either --all or a KEY, not both", "uknative cache verify --all");
             }
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            try (ConsoleReporter reporter = verbose.reporter()) {
                 SourceCache cache = new Services().sourceCache(reporter);
                 List<SourceCache.Verified> results = cache.verify(Optional.ofNullable(key));
                 if (key != null && results.isEmpty()) {

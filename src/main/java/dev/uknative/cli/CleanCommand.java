@@ -40,7 +40,7 @@ final class CleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             CleanProject clean = new CleanProject(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             if (proper || all) {
                 clean.remove(folder.directory, all).forEach(p -> reporter.info("Removed " + p));

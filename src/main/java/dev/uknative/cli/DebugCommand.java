@@ -41,7 +41,7 @@ final class DebugCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DebugProject.Result result;
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             result = new DebugProject(OriginFetchLaunch.services(false)).debug(building.request(folder.directory), building.jobs(), building.linkOptions(),
                     building.compileCache(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()), parent.streams().out(),
                     parent.streams().err(), (session, gdb) -> {

@@ -64,7 +64,7 @@ final class OriginsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            try (ConsoleReporter reporter = verbose.reporter()) {
                 Entry entry = new Origins(new Services(), reporter).importFile(url, file.toAbsolutePath().normalize());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(entry.sha256());
@@ -90,7 +90,7 @@ final class OriginsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            try (ConsoleReporter reporter = verbose.reporter()) {
                 Fetched fetched = new Origins(new Services(), reporter).fetch(url);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(fetched.entry().sha256());

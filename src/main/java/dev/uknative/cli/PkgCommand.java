@@ -67,7 +67,7 @@ final class PkgCommand implements Callable<Integer> {
         Output where = Output.parse(output);
         Optional<Path> layout = where.layout();
         Optional<Path> archive = where.archive();
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             PackageImage pkg = new PackageImage(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             PackageImage.Result result = pkg.run(new PackageImage.Request(building.request(folder.directory), building.jobs(),
                     building.linkOptions(), building.compileCache(), ref, push, layout, archive,

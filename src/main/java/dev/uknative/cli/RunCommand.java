@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OfflineOption offline;
 
-    @Option(names = "--verbose", description = "Show the full make output and, on errors, the details.")
+    @Option(names = "--verbose", description = VerboseOption.DESCRIPTION)
     boolean verbose;
 
     @Override

@@ -48,7 +48,7 @@ final class SizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             ImageSize.Result result = new ImageSize(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()))
                     .measure(project.request(folder.directory), html);
             reporter.endProgress();

@@ -51,7 +51,7 @@ final class SymbolsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             DiagnoseSymbols doctor = new DiagnoseSymbols(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             // DIR|LIB.a: a file is a static library to diagnose on its own.
             Diagnosis diagnosis = Files.isRegularFile(input)

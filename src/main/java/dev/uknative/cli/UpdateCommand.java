@@ -34,7 +34,7 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             UpdateSources.Updated updated = new UpdateSources(new Services(), reporter).update(folder.directory, manifest.value());
             reporter.endProgress();
             Path lockPath = updated.file();
