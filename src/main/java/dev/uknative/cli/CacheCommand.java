@@ -25,16 +25,7 @@ import picocli.CommandLine.Spec;
             "It is $XDG_CACHE_HOME/uknative/sources (default ~/.cache/uknative/sources): Unikraft and library trees keyed by commit or tarball sha256, shared by all projects."},
         subcommands = {CacheCommand.ListCommand.class, CacheCommand.PruneCommand.class, CacheCommand.VerifyCommand.class},
         footer = {"", "Examples:", "  uknative cache list", "  uknative cache prune --older-than 30", "  uknative cache verify"})
-final class CacheCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE.code();
-    }
+final class CacheCommand extends CommandGroup {
 
     /** {@code uknative cache list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,

@@ -32,16 +32,7 @@ import picocli.CommandLine.Spec;
             "  uknative config set LIBUKDEBUG_PRINTD=y CONFIG_LIBUKBOOT_MAXNBARGS=32",
             "  uknative config unset CONFIG_LIBUKDEBUG_PRINTD --target debug",
             "  uknative config explain CONFIG_LIBPOSIX_FDTAB"})
-final class ConfigCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE.code();
-    }
+final class ConfigCommand extends CommandGroup {
 
     /** A value as the .config writes it: strings in double quotes. */
     static String written(SymbolStatus s) {

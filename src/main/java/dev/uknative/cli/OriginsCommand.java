@@ -2,7 +2,6 @@ package dev.uknative.cli;
 
 import dev.uknative.app.Origins;
 import dev.uknative.app.Services;
-import dev.uknative.core.ExitCode;
 import dev.uknative.origin.OriginCache.Entry;
 import dev.uknative.origin.OriginFetcher.Fetched;
 import java.io.PrintWriter;
@@ -32,16 +31,7 @@ import picocli.CommandLine.Unmatched;
             "", "Examples:",
             "  uknative origins import https://www.musl-libc.org/releases/musl-1.2.3.tar.gz ~/Downloads/musl-1.2.3.tar.gz",
             "  uknative origins list"})
-final class OriginsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE.code();
-    }
+final class OriginsCommand extends CommandGroup {
 
     /** {@code uknative origins import URL FILE}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
