@@ -43,8 +43,8 @@ final class OriginsCommand extends CommandGroup {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "URL", description = "The URL exactly as the library's Makefile.uk downloads it.")
-        String url;
+        @Mixin
+        UrlParameter origin;
 
         @Parameters(index = "1", paramLabel = "FILE", description = "The archive that URL serves.")
         Path file;
@@ -55,11 +55,11 @@ final class OriginsCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (ConsoleReporter reporter = verbose.reporter()) {
-                Entry entry = new Origins(new Services(), reporter).importFile(url, file.toAbsolutePath().normalize());
+                Entry entry = new Origins(new Services(), reporter).importFile(origin.url, file.toAbsolutePath().normalize());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(entry.sha256());
                 out.flush();
-                reporter.info("Imported " + BuildReport.size(entry.size()) + " as " + url);
+                reporter.info("Imported " + BuildReport.size(entry.size()) + " as " + origin.url);
                 return 0;
             }
         }
@@ -72,8 +72,8 @@ final class OriginsCommand extends CommandGroup {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "URL", description = "The URL exactly as the library's Makefile.uk downloads it.")
-        String url;
+        @Mixin
+        UrlParameter origin;
 
         @Mixin
         VerboseOption verbose;
@@ -81,11 +81,11 @@ final class OriginsCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (ConsoleReporter reporter = verbose.reporter()) {
-                Fetched fetched = new Origins(new Services(), reporter).fetch(url);
+                Fetched fetched = new Origins(new Services(), reporter).fetch(origin.url);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(fetched.entry().sha256());
                 out.flush();
-                reporter.info((fetched.downloaded() ? "Downloaded " : "Already cached: ") + url + " (" + BuildReport.size(fetched.entry().size()) + ")");
+                reporter.info((fetched.downloaded() ? "Downloaded " : "Already cached: ") + origin.url + " (" + BuildReport.size(fetched.entry().size()) + ")");
                 return 0;
             }
         }
@@ -144,5 +144,11 @@ final class OriginsCommand extends CommandGroup {
                 return 0;
             }
         }
+    }
+
+    /** {@code URL}, the first argument of import and fetch. */
+    static final class UrlParameter {
+        @Parameters(index = "0", paramLabel = "URL", description = "The URL exactly as the library's Makefile.uk downloads it.")
+        String url;
     }
 }
