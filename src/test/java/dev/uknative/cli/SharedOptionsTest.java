@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -33,14 +34,14 @@ class SharedOptionsTest {
     private static final List<String> BUILD_FLAGS = List.of("-t", "debug", "--unikraft-source", "/src/unikraft", "--manifest",
             "extra.yaml", "-j", "3", "--no-auto-config", "--no-stubs", "--no-compile-cache");
 
-    /** The command's object after parsing {@code args} (the innermost subcommand's, for config and origins). */
-    private static Object parsed(List<String> args) {
+    /** The command after parsing {@code args} (the innermost subcommand, for config and origins). */
+    private static CommandSpec parsed(List<String> args) {
         Streams streams = new Streams(new ByteArrayOutputStream(), new ByteArrayOutputStream());
         ParseResult result = Main.commandLine(streams, Optional.of(args.get(0))).parseArgs(args.toArray(String[]::new));
         while (result.hasSubcommand()) {
             result = result.subcommand();
         }
-        return result.commandSpec().userObject();
+        return result.commandSpec();
     }
 
     @SafeVarargs
@@ -55,19 +56,14 @@ class SharedOptionsTest {
         return command.equals("pkg") ? List.of("--name", "hello:1.0") : List.of();
     }
 
-    private static BuildOptions building(Object command) {
-        if (command instanceof BuildCommand c) {
-            return c.building;
-        } else if (command instanceof PkgCommand c) {
-            return c.building;
-        } else if (command instanceof DebugCommand c) {
-            return c.building;
-        } else if (command instanceof RunCommand c) {
-            return c.building;
-        } else if (command instanceof SymbolsCommand c) {
-            return c.building;
-        }
-        throw new AssertionError(command);
+    /** The mixin picocli filled in as {@code name} in the command {@code command}. */
+    private static <T> T mixin(CommandSpec spec, String name, Class<T> type) {
+        assertThat(spec.mixins()).as(spec.name()).containsKey(name);
+        return type.cast(spec.mixins().get(name).userObject());
+    }
+
+    private static BuildOptions building(CommandSpec command) {
+        return mixin(command, "building", BuildOptions.class);
     }
 
     /** What the command received besides the build options: folder (or positionals), --offline, verbose. */
@@ -100,7 +96,7 @@ class SharedOptionsTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("buildingCommands")
     void theBuildOptionsLandInEveryCommandThatBuilds(String name, List<String> own, List<Object> expected) {
-        Object command = parsed(join(List.of(name), BUILD_FLAGS, own));
+        CommandSpec command = parsed(join(List.of(name), BUILD_FLAGS, own));
 
         BuildOptions building = building(command);
         ProjectRequest request = building.request(Path.of("proj"));
@@ -110,7 +106,7 @@ class SharedOptionsTest {
         assertThat(building.jobs()).isEqualTo(3);
         assertThat(building.linkOptions()).isEqualTo(new BuildRequest.LinkOptions(false, false));
         assertThat(building.compileCache()).isFalse();
-        assertThat(rest(command)).isEqualTo(expected);
+        assertThat(rest(command.userObject())).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,7 +137,7 @@ class SharedOptionsTest {
     @ValueSource(strings = {"size", "clean"})
     void theProjectOptionsFolderAndVerboseLandInSizeAndClean(String name) {
         Object command = parsed(List.of(name, "--plat", "fc", "--arch", "x86_64", "--unikraft-source", "/src/unikraft",
-                "--manifest", "m.yaml", "-v", "proj"));
+                "--manifest", "m.yaml", "-v", "proj")).userObject();
 
         ProjectRequest request;
         boolean verbose;
@@ -167,26 +163,8 @@ class SharedOptionsTest {
         assertThat(folder(parsed(join(List.of(name), required(name))))).isEqualTo(Path.of("."));
     }
 
-    private static Path folder(Object command) {
-        ProjectFolderParameter folder;
-        if (command instanceof BuildCommand c) {
-            folder = c.folder;
-        } else if (command instanceof PkgCommand c) {
-            folder = c.folder;
-        } else if (command instanceof DebugCommand c) {
-            folder = c.folder;
-        } else if (command instanceof SizeCommand c) {
-            folder = c.folder;
-        } else if (command instanceof CleanCommand c) {
-            folder = c.folder;
-        } else if (command instanceof DoctorCommand c) {
-            folder = c.folder;
-        } else if (command instanceof UpdateCommand c) {
-            folder = c.folder;
-        } else {
-            throw new AssertionError(command);
-        }
-        return folder.directory;
+    private static Path folder(CommandSpec command) {
+        return mixin(command, "folder", ProjectFolderParameter.class).directory;
     }
 
     static Stream<List<String>> kconfigCommands() {
@@ -202,17 +180,9 @@ class SharedOptionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kconfigCommands")
     void theKconfigProjectOptionsLandInConfigAndMenu(List<String> args) {
-        Object command = parsed(args);
+        CommandSpec command = parsed(args);
 
-        KconfigProjectOptions project;
-        if (command instanceof ConfigCommand.ProjectSubcommand c) {
-            project = c.project;
-        } else if (command instanceof MenuCommand c) {
-            project = c.project;
-        } else {
-            throw new AssertionError(command);
-        }
-        assertThat(project.request()).isEqualTo(new ProjectRequest(Path.of("proj"),
+        assertThat(mixin(command, "project", KconfigProjectOptions.class).request()).isEqualTo(new ProjectRequest(Path.of("proj"),
                 new TargetSelector.Query(Optional.of("debug"), Optional.empty(), Optional.empty()),
                 Optional.of(Path.of("/src/unikraft")), Optional.of("m.yaml")));
     }
@@ -221,7 +191,7 @@ class SharedOptionsTest {
     @ValueSource(strings = {"import", "fetch"})
     void originsImportAndFetchTakeTheUrlFirst(String name) {
         Object command = parsed(join(List.of("origins", name, "https://example.org/a.zip"),
-                name.equals("import") ? List.of("a.zip") : List.of()));
+                name.equals("import") ? List.of("a.zip") : List.of())).userObject();
 
         if (command instanceof OriginsCommand.ImportCommand c) {
             assertThat(List.of(c.origin.url, c.file)).containsExactly("https://example.org/a.zip", Path.of("a.zip"));
