@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code uknative build}: configure and build one target with Unikraft's make. */
@@ -29,21 +28,11 @@ final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "The project folder (holding the Kraftfile); default: the current folder.")
-    Path directory;
+    @Mixin
+    ProjectFolderParameter folder;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    LinkOptionsMixin link;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs (default: the number of CPUs).")
-    Integer jobs;
+    BuildOptions building;
 
     @Option(names = "--force", description = "Run make even when no input changed since the last successful build.")
     boolean force;
@@ -64,10 +53,10 @@ final class BuildCommand implements Callable<Integer> {
         if (allTargets) {
             return buildAll();
         }
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             BuildProject build = new BuildProject(offline.services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
-            BuildRequest request = build.request(project.request(directory, targets), Flags.jobs(jobs), force, link.options())
-                    .withCompileCache(link.compileCache());
+            BuildRequest request = build.request(building.request(folder.directory), building.jobs(), force, building.linkOptions())
+                    .withCompileCache(building.compileCache());
             BuildResult result = BuildReport.report(build.build(request), reporter);
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.image());
@@ -78,14 +67,14 @@ final class BuildCommand implements Callable<Integer> {
 
     /** {@code --all-targets}: the table on stdout, each line printed as soon as its target is done. */
     private int buildAll() {
-        if (targets.given()) {
+        if (building.project.targets.given()) {
             throw UknativeException.usage("--all-targets cannot be combined with --target, --plat or --arch",
                     "give either --all-targets or one target");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(project.request(directory, targets),
-                    Flags.jobs(jobs), force, link.options(), link.compileCache(), build -> {
+        try (ConsoleReporter reporter = verbose.reporter()) {
+            BuildAllTargets.Result result = new BuildAllTargets(offline.services(), reporter).build(building.request(folder.directory),
+                    building.jobs(), force, building.linkOptions(), building.compileCache(), build -> {
                         build.result().ifPresent(r -> BuildReport.report(r, reporter));
                         reporter.endProgress();
                         build.failure().ifPresent(f -> reporter.error(f.describe(), f.hint().orElse(null)));

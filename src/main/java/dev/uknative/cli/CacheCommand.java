@@ -25,16 +25,7 @@ import picocli.CommandLine.Spec;
             "It is $XDG_CACHE_HOME/uknative/sources (default ~/.cache/uknative/sources): Unikraft and library trees keyed by commit or tarball sha256, shared by all projects."},
         subcommands = {CacheCommand.ListCommand.class, CacheCommand.PruneCommand.class, CacheCommand.VerifyCommand.class},
         footer = {"", "Examples:", "  uknative cache list", "  uknative cache prune --older-than 30", "  uknative cache verify"})
-final class CacheCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE.code();
-    }
+final class CacheCommand extends CommandGroup {
 
     /** {@code uknative cache list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -49,7 +40,7 @@ final class CacheCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            try (ConsoleReporter reporter = verbose.reporter()) {
                 SourceCache cache = new Services().sourceCache(reporter);
                 List<SourceCache.Entry> entries = cache.list();
                 PrintWriter out = spec.commandLine().getOut();
@@ -92,7 +83,7 @@ final class CacheCommand implements Callable<Integer> {
             if (olderThanDays != null && olderThanDays < 0) {
                 throw UknativeException.usage("--older-than must be 0 or more days, not " + olderThanDays, null);
             }
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            try (ConsoleReporter reporter = verbose.reporter()) {
                 PruneCaches.Result result = new PruneCaches(new Services(), reporter)
                         .prune(Optional.ofNullable(olderThanDays).map(Duration::ofDays));
                 SourceCache.Pruned pruned = result.sources();
@@ -140,7 +131,7 @@ final class CacheCommand implements Callable<Integer> {
             if (all && key != null) {
                 throw UknativeException.usage("give either --all or a KEY, not both", "uknative cache verify --all");
             }
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+            try (ConsoleReporter reporter = verbose.reporter()) {
                 SourceCache cache = new Services().sourceCache(reporter);
                 List<SourceCache.Verified> results = cache.verify(Optional.ofNullable(key));
                 if (key != null && results.isEmpty()) {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code uknative clean}: remove build objects, or the whole build folder. */
@@ -24,18 +23,14 @@ final class CleanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "The project folder; default: the current folder.")
-    Path directory;
+    @Mixin
+    ProjectFolderParameter folder;
 
     @Option(names = "--proper", description = "Remove the whole build folder instead of running make clean.")
     boolean proper;
 
     @Option(names = "--all", description = "Like --proper, and also remove the .config files and the lock file beside the Kraftfile.")
     boolean all;
-
-    @Mixin
-    TargetOptions targets;
 
     @Mixin
     ProjectOptions project;
@@ -45,13 +40,13 @@ final class CleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             CleanProject clean = new CleanProject(new Services(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             if (proper || all) {
-                clean.remove(directory, all).forEach(p -> reporter.info("Removed " + p));
+                clean.remove(folder.directory, all).forEach(p -> reporter.info("Removed " + p));
                 return 0;
             }
-            BuildRequest request = clean.clean(project.request(directory, targets));
+            BuildRequest request = clean.clean(project.request(folder.directory));
             reporter.endProgress();
             reporter.info("Cleaned the objects of " + request.imageName());
             return 0;

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,20 +29,11 @@ final class DebugCommand implements Callable<Integer> {
     @ParentCommand
     UknativeCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".", description = "The project folder (default: the current folder).")
-    Path directory;
+    @Mixin
+    ProjectFolderParameter folder;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    LinkOptionsMixin link;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs when building (default: the number of CPUs).")
-    Integer jobs;
+    BuildOptions building;
 
     @Mixin
     VerboseOption verbose;
@@ -51,9 +41,9 @@ final class DebugCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DebugProject.Result result;
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            result = new DebugProject(OriginFetchLaunch.services(false)).debug(project.request(directory, targets), Flags.jobs(jobs), link.options(),
-                    link.compileCache(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()), parent.streams().out(),
+        try (ConsoleReporter reporter = verbose.reporter()) {
+            result = new DebugProject(OriginFetchLaunch.services(false)).debug(building.request(folder.directory), building.jobs(), building.linkOptions(),
+                    building.compileCache(), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()), parent.streams().out(),
                     parent.streams().err(), (session, gdb) -> {
                         session.built().ifPresent(built -> BuildReport.report(built, reporter));
                         reporter.endProgress();

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code uknative doctor}: whether this host has what a project needs. */
@@ -26,16 +26,15 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "The project folder (default: the current folder).")
-    Path directory;
+    @Mixin
+    ProjectFolderParameter folder;
 
     @Option(names = "--json", description = "Print the checks as a JSON object, for tools.")
     boolean json;
 
     @Override
     public Integer call() {
-        Doctor.Report report = new Doctor(new Services()).check(directory.toAbsolutePath().normalize());
+        Doctor.Report report = new Doctor(new Services()).check(folder.directory.toAbsolutePath().normalize());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? json(report) : text(report));
         out.flush();

@@ -12,18 +12,14 @@ import picocli.CommandLine.Option;
 /** Options every config subcommand and the menu share: the project and its target. */
 public final class KconfigProjectOptions {
 
-    @Option(names = {"-P", "--project"}, paramLabel = "DIR", defaultValue = ".",
-            description = "The project folder (default: the current folder).")
+    @Option(names = {"-P", "--project"}, paramLabel = "DIR", defaultValue = ".", description = ProjectFolderParameter.DESCRIPTION)
     Path directory;
-
-    @Mixin
-    TargetOptions targets;
 
     @Mixin
     ProjectOptions sources;
 
     ProjectRequest request() {
-        return sources.request(directory, targets);
+        return sources.request(directory);
     }
 
     /** The read-only queries, reporting on {@code reporter} and asking on {@code err}. */

@@ -2,7 +2,6 @@ package dev.uknative.cli;
 
 import dev.uknative.app.Origins;
 import dev.uknative.app.Services;
-import dev.uknative.core.ExitCode;
 import dev.uknative.origin.OriginCache.Entry;
 import dev.uknative.origin.OriginFetcher.Fetched;
 import java.io.PrintWriter;
@@ -32,16 +31,7 @@ import picocli.CommandLine.Unmatched;
             "", "Examples:",
             "  uknative origins import https://www.musl-libc.org/releases/musl-1.2.3.tar.gz ~/Downloads/musl-1.2.3.tar.gz",
             "  uknative origins list"})
-final class OriginsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE.code();
-    }
+final class OriginsCommand extends CommandGroup {
 
     /** {@code uknative origins import URL FILE}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -53,8 +43,8 @@ final class OriginsCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "URL", description = "The URL exactly as the library's Makefile.uk downloads it.")
-        String url;
+        @Mixin
+        UrlParameter origin;
 
         @Parameters(index = "1", paramLabel = "FILE", description = "The archive that URL serves.")
         Path file;
@@ -64,12 +54,12 @@ final class OriginsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-                Entry entry = new Origins(new Services(), reporter).importFile(url, file.toAbsolutePath().normalize());
+            try (ConsoleReporter reporter = verbose.reporter()) {
+                Entry entry = new Origins(new Services(), reporter).importFile(origin.url, file.toAbsolutePath().normalize());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(entry.sha256());
                 out.flush();
-                reporter.info("Imported " + BuildReport.size(entry.size()) + " as " + url);
+                reporter.info("Imported " + BuildReport.size(entry.size()) + " as " + origin.url);
                 return 0;
             }
         }
@@ -82,20 +72,20 @@ final class OriginsCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "URL", description = "The URL exactly as the library's Makefile.uk downloads it.")
-        String url;
+        @Mixin
+        UrlParameter origin;
 
         @Mixin
         VerboseOption verbose;
 
         @Override
         public Integer call() {
-            try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-                Fetched fetched = new Origins(new Services(), reporter).fetch(url);
+            try (ConsoleReporter reporter = verbose.reporter()) {
+                Fetched fetched = new Origins(new Services(), reporter).fetch(origin.url);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(fetched.entry().sha256());
                 out.flush();
-                reporter.info((fetched.downloaded() ? "Downloaded " : "Already cached: ") + url + " (" + BuildReport.size(fetched.entry().size()) + ")");
+                reporter.info((fetched.downloaded() ? "Downloaded " : "Already cached: ") + origin.url + " (" + BuildReport.size(fetched.entry().size()) + ")");
                 return 0;
             }
         }
@@ -154,5 +144,11 @@ final class OriginsCommand implements Callable<Integer> {
                 return 0;
             }
         }
+    }
+
+    /** {@code URL}, the first argument of import and fetch. */
+    static final class UrlParameter {
+        @Parameters(index = "0", paramLabel = "URL", description = "The URL exactly as the library's Makefile.uk downloads it.")
+        String url;
     }
 }

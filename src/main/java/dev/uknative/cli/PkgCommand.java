@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code uknative pkg}: package the built unikernel as an OCI image. */
@@ -35,9 +34,8 @@ final class PkgCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "The project folder (holding the Kraftfile); default: the current folder.")
-    Path directory;
+    @Mixin
+    ProjectFolderParameter folder;
 
     @Option(names = "--name", required = true, paramLabel = "REF",
             description = "The image's name, [REGISTRY/]REPOSITORY[:TAG] (default tag: latest).")
@@ -55,16 +53,7 @@ final class PkgCommand implements Callable<Integer> {
     Path initrd;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    LinkOptionsMixin link;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs (default: the number of CPUs).")
-    Integer jobs;
+    BuildOptions building;
 
     @Mixin
     VerboseOption verbose;
@@ -78,10 +67,10 @@ final class PkgCommand implements Callable<Integer> {
         Output where = Output.parse(output);
         Optional<Path> layout = where.layout();
         Optional<Path> archive = where.archive();
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             PackageImage pkg = new PackageImage(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
-            PackageImage.Result result = pkg.run(new PackageImage.Request(project.request(directory, targets), Flags.jobs(jobs),
-                    link.options(), link.compileCache(), ref, push, layout, archive,
+            PackageImage.Result result = pkg.run(new PackageImage.Request(building.request(folder.directory), building.jobs(),
+                    building.linkOptions(), building.compileCache(), ref, push, layout, archive,
                     Optional.ofNullable(initrd).map(p -> p.toAbsolutePath().normalize())));
             BuildReport.report(result.built(), reporter);
             reporter.info("Packaged " + result.name() + " (" + result.platform() + ", " + BuildReport.size(result.size()) + ") in "

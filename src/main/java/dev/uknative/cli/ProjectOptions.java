@@ -6,8 +6,14 @@ import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where the Unikraft tree comes from, for commands that run make. */
+/**
+ * A project's target and where its Unikraft tree comes from: {@code -t/--target}, {@code --plat},
+ * {@code --arch}, {@code --unikraft-source} and {@code --manifest}, for the commands that read a project.
+ */
 public final class ProjectOptions {
+
+    @Mixin
+    TargetOptions targets;
 
     @Option(names = "--unikraft-source", paramLabel = "PATH",
             description = "The Unikraft tree to build with, overriding the Kraftfile (default: $UKNATIVE_UNIKRAFT_SOURCE, then the Kraftfile's unikraft: spec).")
@@ -16,8 +22,8 @@ public final class ProjectOptions {
     @Mixin
     ManifestOption manifest;
 
-    /** The project in {@code directory} with these flags and the target flags. */
-    ProjectRequest request(Path directory, TargetOptions targets) {
+    /** The project in {@code directory} with these flags. */
+    ProjectRequest request(Path directory) {
         return new ProjectRequest(directory, targets.query(), Optional.ofNullable(unikraftSource), manifest.value());
     }
 }

@@ -33,7 +33,7 @@ final class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImageRef ref = ImageRef.parse(reference);
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             long start = System.nanoTime();
             CachedImage image = new PullImage(new Services(), reporter).pull(ref);
             reporter.info("Pulled " + image.reference() + " (" + BuildReport.size(image.size()) + ") in "

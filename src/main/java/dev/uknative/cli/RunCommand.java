@@ -67,13 +67,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> positional = new ArrayList<>();
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    LinkOptionsMixin link;
+    BuildOptions building;
 
     @Option(names = {"-M", "--memory"}, paramLabel = "SIZE", defaultValue = "64M",
             description = "Guest memory, e.g. 64M or 1G (default: ${DEFAULT-VALUE}).")
@@ -116,9 +110,6 @@ final class RunCommand implements Callable<Integer> {
             description = "Also write the whole console to FILE (default for projects: .unikraft/run.log).")
     Path log;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs when building (default: the number of CPUs).")
-    Integer jobs;
-
     @Option(names = {"-d", "--detach"},
             description = "Start the machine in the background and print its name; the console goes to a file"
                     + " (see uknative ps, logs, stop and rm).")
@@ -142,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OfflineOption offline;
 
-    @Option(names = "--verbose", description = "Show the full make output and, on errors, the details.")
+    @Option(names = "--verbose", description = VerboseOption.DESCRIPTION)
     boolean verbose;
 
     @Override
@@ -179,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
         Optional<Path> firecracker = Optional.empty();
         Optional<Architecture> chosenArchitecture = Optional.empty();
         if (reference.isEmpty() && !Files.isRegularFile(target)) {
-            ProjectRequest asked = project.request(target, targets);
+            ProjectRequest asked = building.request(target);
             TargetSpec chosen = run.target(asked, new TerminalTargetQuestion(spec.commandLine().getErr()));
             chosenArchitecture = Optional.of(chosen.architecture());
             firecracker = run.platform(chosen, new PlatformSupport.Flags(cpus, !volumes.isEmpty(), !ports.isEmpty(), gdb != null,
@@ -204,7 +195,7 @@ final class RunCommand implements Callable<Integer> {
             // DIR|KERNEL|REF: a file is an image to boot as it is; a reference, an OCI image's kernel.
             checked = reference.isPresent() ? run.image(reference.get(), check, reporter)
                     : Files.isRegularFile(target) ? run.kernel(target, check, reporter)
-                    : run.build(projectRequest.orElseThrow(), Flags.jobs(jobs), link.options(), link.compileCache(), reporter,
+                    : run.build(projectRequest.orElseThrow(), building.jobs(), building.linkOptions(), building.compileCache(), reporter,
                             new TerminalTargetQuestion(spec.commandLine().getErr()), check);
             checked.image().built().ifPresent(built -> BuildReport.report(built, reporter));
         }
@@ -248,7 +239,7 @@ final class RunCommand implements Callable<Integer> {
             List<String> appArguments) {
         RunProject.Image image;
         try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose)) {
-            image = run.build(request, Flags.jobs(jobs), link.options(), link.compileCache(), reporter,
+            image = run.build(request, building.jobs(), building.linkOptions(), building.compileCache(), reporter,
                     new TerminalTargetQuestion(spec.commandLine().getErr()));
             image.built().ifPresent(built -> BuildReport.report(built, reporter));
         }

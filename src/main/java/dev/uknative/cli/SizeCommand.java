@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code uknative size}: where the built image's bytes go. */
@@ -29,11 +28,8 @@ final class SizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".", description = "The project folder (default: the current folder).")
-    Path directory;
-
     @Mixin
-    TargetOptions targets;
+    ProjectFolderParameter folder;
 
     @Mixin
     ProjectOptions project;
@@ -52,9 +48,9 @@ final class SizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             ImageSize.Result result = new ImageSize(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()))
-                    .measure(project.request(directory, targets), html);
+                    .measure(project.request(folder.directory), html);
             reporter.endProgress();
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? json(result.report()) : table(result.report(), Math.max(0, symbols)));

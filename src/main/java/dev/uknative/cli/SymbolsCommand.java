@@ -41,31 +41,22 @@ final class SymbolsCommand implements Callable<Integer> {
     Path input;
 
     @Mixin
-    TargetOptions targets;
-
-    @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    LinkOptionsMixin link;
+    BuildOptions building;
 
     @Option(names = "--json", description = "Print JSON: needs, enabled options, refused options and syscalls.")
     boolean json;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel make jobs when indexing (default: the number of CPUs).")
-    Integer jobs;
 
     @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() {
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             DiagnoseSymbols doctor = new DiagnoseSymbols(OriginFetchLaunch.services(false), reporter, new TerminalTargetQuestion(spec.commandLine().getErr()));
             // DIR|LIB.a: a file is a static library to diagnose on its own.
             Diagnosis diagnosis = Files.isRegularFile(input)
-                    ? doctor.archive(input, Optional.ofNullable(project.unikraftSource), targets.query(), link.options(), Flags.jobs(jobs))
-                    : doctor.project(project.request(input, targets), link.options(), Flags.jobs(jobs));
+                    ? doctor.archive(input, Optional.ofNullable(building.project.unikraftSource), building.project.targets.query(), building.linkOptions(), building.jobs())
+                    : doctor.project(building.request(input), building.linkOptions(), building.jobs());
             reporter.endProgress();
             diagnosis.skipped().forEach(reporter::warn);
             PrintWriter out = spec.commandLine().getOut();

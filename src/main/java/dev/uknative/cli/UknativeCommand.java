@@ -3,7 +3,10 @@ package dev.uknative.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
-/** The top-level command: only subcommands (added by {@link Main}, see {@link #SUBCOMMANDS}), help and version. */
+/**
+ * The top-level command: only subcommands (added by {@link Main}, see {@link #SUBCOMMANDS}), help and version;
+ * without a command, the usage and the usage-error status.
+ */
 @Command(
         name = "uknative",
         mixinStandardHelpOptions = true,
@@ -17,7 +20,7 @@ import picocli.CommandLine.IVersionProvider;
             "  XDG_CACHE_HOME (the source cache is $XDG_CACHE_HOME/uknative/sources), NO_COLOR (no colours),",
             "  UKNATIVE_STATE_DIR (where detached machines are kept; default $XDG_RUNTIME_DIR/uknative,"
                     + " else ~/.local/state/uknative)."})
-public final class UknativeCommand implements java.util.concurrent.Callable<Integer> {
+public final class UknativeCommand extends CommandGroup {
 
     /**
      * The subcommands by name, in the order {@code --help} lists them. {@link Main} adds them to the
@@ -54,9 +57,6 @@ public final class UknativeCommand implements java.util.concurrent.Callable<Inte
         return java.util.Collections.unmodifiableMap(all);
     }
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     private final Streams streams;
 
     UknativeCommand(Streams streams) {
@@ -65,13 +65,6 @@ public final class UknativeCommand implements java.util.concurrent.Callable<Inte
 
     Streams streams() {
         return streams;
-    }
-
-    /** Without a command: the usage, and the usage-error status. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return dev.uknative.core.ExitCode.USAGE.code();
     }
 
     /** The version recorded in the jar's manifest by Maven. */

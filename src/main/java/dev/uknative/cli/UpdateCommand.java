@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code uknative update}: resolve every source spec again and rewrite the lock file. */
@@ -24,9 +23,8 @@ final class UpdateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "The project folder; default: the current folder.")
-    Path directory;
+    @Mixin
+    ProjectFolderParameter folder;
 
     @Mixin
     ManifestOption manifest;
@@ -36,8 +34,8 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
-            UpdateSources.Updated updated = new UpdateSources(new Services(), reporter).update(directory, manifest.value());
+        try (ConsoleReporter reporter = verbose.reporter()) {
+            UpdateSources.Updated updated = new UpdateSources(new Services(), reporter).update(folder.directory, manifest.value());
             reporter.endProgress();
             Path lockPath = updated.file();
             LockFile lock = updated.lock();

@@ -45,7 +45,7 @@ final class VersionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConsoleReporter reporter = ConsoleReporter.forTerminal(spec.commandLine().getErr(), verbose.verbose)) {
+        try (ConsoleReporter reporter = verbose.reporter()) {
             PrintWriter out = spec.commandLine().getOut();
             ComponentVersions versions = new ComponentVersions(new Services(), reporter);
             ComponentVersions.Sources sources = versions.sources(component, project, manifest.value());
