@@ -1,5 +1,6 @@
 package dev.uknative.build;
 
+import dev.uknative.core.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -8,11 +9,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 
 /**
  * A digest of everything a Unikraft build reads that can change between two builds: the make
@@ -24,12 +25,6 @@ import java.util.zip.CRC32C;
  * uknative does not start it: Unikraft's no-op make still parses its whole tree and copies a few
  * files (about 0.5 s), while this walk takes a few milliseconds. Tools and environment variables
  * outside these trees are not covered; {@code build --force} runs make regardless.
- *
- * <p>The digest is a change detector, not a seal: the text of the whole walk (about 100 KB for
- * Unikraft's tree) is summed with CRC-32C and CRC-32 (64 bits) and its length. Both run as the JVM's
- * own machine code from the first call, where SHA-256 ran in the interpreter for ~50 ms of every
- * no-op build and {@code run}; an edit that leaves both sums and the length unchanged has a chance
- * of one in 2<sup>64</sup>.
  */
 public final class BuildFingerprint {
 
@@ -43,7 +38,7 @@ public final class BuildFingerprint {
 
     /** As {@link #compute(MakeInvocation, Path)}, also covering files the build reads outside those trees. */
     public static String compute(MakeInvocation invocation, Path image, java.util.List<Path> extraFiles) throws IOException {
-        StringBuilder digest = new StringBuilder(1 << 17);
+        MessageDigest digest = Sha256.digest();
         update(digest, "args\0" + String.join("\0", invocation.arguments(Path.of("make"))) + "\n");
         tree(digest, "app", invocation.application(), true);
         for (Path library : invocation.libraries()) {
@@ -55,12 +50,7 @@ public final class BuildFingerprint {
             file(digest, "extra\0" + extra, extra);
         }
         file(digest, "image", image);
-        byte[] text = digest.toString().getBytes(StandardCharsets.UTF_8);
-        CRC32C castagnoli = new CRC32C();
-        castagnoli.update(text);
-        CRC32 ieee = new CRC32();
-        ieee.update(text);
-        return String.format("%08x%08x-%d", castagnoli.getValue(), ieee.getValue(), text.length);
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**
@@ -73,14 +63,12 @@ public final class BuildFingerprint {
         return dev.uknative.source.SourceCache.isTree(root);
     }
 
-    private static void tree(StringBuilder digest, String label, Path root, boolean application) throws IOException {
+    private static void tree(MessageDigest digest, String label, Path root, boolean application) throws IOException {
         if (!application && isCachedTree(root)) {
             update(digest, label + "\0" + root + "\0cached\n");
             return;
         }
         List<String> entries = new ArrayList<>();
-        // Files below root: their path is root's followed by '/' (cheaper than Path.relativize).
-        int prefix = root.toString().length() + 1;
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -93,7 +81,7 @@ public final class BuildFingerprint {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString();
                 if (!(application && name.startsWith(".config"))) {
-                    entries.add(file.toString().substring(prefix) + "\0" + attrs.size() + "\0"
+                    entries.add(root.relativize(file) + "\0" + attrs.size() + "\0"
                             + attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
                 }
                 return FileVisitResult.CONTINUE;
@@ -101,7 +89,7 @@ public final class BuildFingerprint {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                entries.add(file.toString().substring(Math.min(prefix, file.toString().length())) + "\0unreadable");
+                entries.add(root.relativize(file) + "\0unreadable");
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -109,11 +97,11 @@ public final class BuildFingerprint {
         entries.sort(null);
         update(digest, label + "\0" + root + "\n");
         for (String entry : entries) {
-            digest.append(entry).append('\n');
+            update(digest, entry + "\n");
         }
     }
 
-    private static void file(StringBuilder digest, String label, Path file) throws IOException {
+    private static void file(MessageDigest digest, String label, Path file) throws IOException {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             update(digest, label + "\0" + attrs.size() + "\0" + attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\n");
@@ -122,8 +110,8 @@ public final class BuildFingerprint {
         }
     }
 
-    private static void update(StringBuilder digest, String text) {
-        digest.append(text);
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
     }
 
 }
