@@ -237,25 +237,7 @@ class BuilderStepsTest {
     }
 
     private Builder builder() {
-        Reporter reporter = new Reporter() {
-            @Override
-            public void info(String message) {
-                said.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                said.add("warning: " + message);
-            }
-
-            @Override
-            public void progress(String message) {
-            }
-
-            @Override
-            public void detail(String line) {
-            }
-        };
+        Reporter reporter = new RecordingReporter(said);
         KconfigConfigurator configurator = new KconfigConfigurator(new HostFacts());
         return new Builder(make, configurator, new SymbolDoctor(null, configurator), cache, reporter, (kraftfile, folder, architecture) -> List.of());
     }

@@ -21,25 +21,7 @@ class UndefinedSelectReportTest {
                     "RELEASE-0.16.2, commit 7c1859a70697 in uknative.lock")), "Unikraft 0.17.0");
 
     private final List<String> said = new ArrayList<>();
-    private final Reporter reporter = new Reporter() {
-        @Override
-        public void info(String message) {
-            said.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            said.add("warning: " + message);
-        }
-
-        @Override
-        public void progress(String message) {
-        }
-
-        @Override
-        public void detail(String line) {
-        }
-    };
+    private final Reporter reporter = new RecordingReporter(said);
 
     private static UndefinedSelect select(String selecting, String target, UndefinedSelect.Kind kind, String file, int line) {
         return new UndefinedSelect(selecting, target, kind, Location.of(Path.of(file), line));

@@ -13,7 +13,6 @@ import dev.uknative.source.SourceCache;
 import dev.uknative.source.SourceResolver;
 import dev.uknative.source.TarballFetcher;
 import dev.uknative.testing.GitRepos;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +73,7 @@ class LockFileWritersToolTest {
         List<Process> recorders = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
             recorders.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-cp", absoluteClassPath(), Recorder.class.getName(),
+                    "-XX:TieredStopAtLevel=1", "-cp", TestClassPath.absolute(), Recorder.class.getName(),
                     lockFile.toString(), locks.toString(), String.valueOf(p * PER_PROCESS), String.valueOf(PER_PROCESS))
                     .redirectErrorStream(true).redirectOutput(temp.resolve("recorder-" + p + ".log").toFile()).start());
         }
@@ -107,13 +106,4 @@ class LockFileWritersToolTest {
         assertThat(whileRecording).as("resolves written while the other processes were recording").isPositive();
     }
 
-    private static String absoluteClassPath() {
-        List<String> entries = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!e.isEmpty()) {
-                entries.add(Path.of(e).toAbsolutePath().toString());
-            }
-        }
-        return String.join(File.pathSeparator, entries);
-    }
 }

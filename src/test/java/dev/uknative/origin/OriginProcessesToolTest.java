@@ -8,7 +8,6 @@ import dev.uknative.core.UknativeException;
 import dev.uknative.source.Downloader;
 import dev.uknative.source.LockFile;
 import dev.uknative.testing.LoopbackServer;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,20 +53,11 @@ class OriginProcessesToolTest {
     private List<String> uknative(String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Duknative.cache.dir=" + cacheHome,
-                "-cp", absoluteClassPath(), "dev.uknative.cli.Main"));
+                "-cp", TestClassPath.absolute(), "dev.uknative.cli.Main"));
         command.addAll(List.of(arguments));
         return command;
     }
 
-    private static String absoluteClassPath() {
-        List<String> entries = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!e.isEmpty()) {
-                entries.add(Path.of(e).toAbsolutePath().toString());
-            }
-        }
-        return String.join(File.pathSeparator, entries);
-    }
 
     /**
      * A Makefile shaped as a Unikraft library's fetch is (our own, written from support/build/Makefile.rules'
