@@ -15,8 +15,10 @@ import picocli.CommandLine.Spec;
 /** {@code uknative clean}: remove build objects, or the whole build folder. */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = {"Remove a build's objects, its build folder, or all it generated.",
-            "make clean runs Unikraft's own clean; --proper removes .unikraft/build (the .config files beside the Kraftfile stay);",
-            "--all also removes the .config files and " + LockFile.NAME + ". The global source cache stays (see uknative cache)."},
+            // Lines short enough that picocli does not wrap them: it breaks ".config" after its dot.
+            "Default: Unikraft's make clean. --proper: remove .unikraft/build but keep",
+            "the .config files beside the Kraftfile. --all: remove them and " + LockFile.NAME,
+            "too. The shared source cache stays (see uknative cache)."},
         footer = {"", "Examples:", "  uknative clean examples/helloworld-c", "  uknative clean --proper", "  uknative clean --all"})
 final class CleanCommand implements Callable<Integer> {
 
