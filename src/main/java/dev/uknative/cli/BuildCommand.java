@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
 /** {@code uknative build}: configure and build one target with Unikraft's make. */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Configure and build a unikernel with Unikraft's own make.",
-            "Writes .config.<name>_<plat>-<arch> beside the Kraftfile, builds in .unikraft/build/,"
-                    + " keeps the whole make output in .unikraft/build/make.log, and prints the image's path."},
+            // Lines short enough that picocli does not wrap them: it would break a path after its dot.
+            "Writes .config.<name>_<plat>-<arch> beside the Kraftfile, builds in",
+            ".unikraft/build/, keeps the whole make output in .unikraft/build/make.log,",
+            "and prints the image's path."},
         footer = {"", "Examples:", "  uknative build examples/helloworld-c --unikraft-source ~/src/unikraft",
             "  uknative build --all-targets .   (one line per target: ok and size, or error)"})
 final class BuildCommand implements Callable<Integer> {

@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
     boolean detach;
 
     @Option(names = "--name", paramLabel = "NAME",
-            description = "With -d: the machine's name, 1 to 63 of a-z 0-9 _ . - (default: the image's name and 6 random hex digits).")
+            description = "With -d: the machine's name: 1 to 63 of a-z, 0-9, '_', '.' and '-' (default: the image's name and 6 random hex digits).")
     String name;
 
     @Option(names = "--auto-config",
