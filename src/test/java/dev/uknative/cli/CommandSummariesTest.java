@@ -29,6 +29,24 @@ class CommandSummariesTest {
     }
 
     @Test
+    void noHelpBreaksAPathOrFileNameAfterItsDot() {
+        CommandLine cli = Main.commandLine(new Streams(new ByteArrayOutputStream(), new ByteArrayOutputStream()));
+        List<CommandLine> commands = new java.util.ArrayList<>(cli.getSubcommands().values());
+        for (int i = 0; i < commands.size(); i++) {
+            commands.addAll(commands.get(i).getSubcommands().values().stream().filter(c -> !commands.contains(c)).toList());
+        }
+        for (CommandLine command : commands) {
+            // picocli wraps at 80 columns and may break after a dot: ".config" becomes "." and "config".
+            List<String> lines = command.getUsageMessage().lines().toList();
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                boolean example = lines.get(i).strip().startsWith("uknative "); // "uknative run ." names this folder
+                assertThat(!example && lines.get(i).endsWith(" .") && Character.isLetter(lines.get(i + 1).strip().charAt(0)))
+                        .as(command.getCommandName() + ": " + lines.get(i) + " / " + lines.get(i + 1)).isFalse();
+            }
+        }
+    }
+
+    @Test
     void theHelpListsOneLinePerCommand() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Main.commandLine(new Streams(out, new ByteArrayOutputStream())).execute("--help");
