@@ -1,6 +1,7 @@
 package dev.uknative.source;
 
 import dev.uknative.core.ExitCode;
+import dev.uknative.core.NetworkErrors;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.Sha256;
 import dev.uknative.core.UknativeException;
@@ -126,8 +127,7 @@ public final class Downloader {
     }
 
     private static UknativeException unreachable(URI uri, IOException e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new UknativeException(ExitCode.ENVIRONMENT, null, "cannot download " + uri + ": " + reason,
+        return new UknativeException(ExitCode.ENVIRONMENT, null, "cannot download " + uri + ": " + NetworkErrors.reason(e, uri.getHost()),
                 "check the network and the URL; nothing was kept, so the next run starts again", e);
     }
 

@@ -2,6 +2,7 @@ package dev.uknative.source;
 
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.FileTrees;
+import dev.uknative.core.NetworkErrors;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import java.io.IOException;
@@ -436,15 +437,7 @@ public final class GitFetcher {
     }
 
     private static String reason(Exception e) {
-        Throwable t = e;
-        String message = e.getMessage();
-        while (t.getCause() != null) {
-            t = t.getCause();
-            if (t.getMessage() != null) {
-                message = t.getMessage();
-            }
-        }
-        return message == null ? e.getClass().getSimpleName() : message;
+        return NetworkErrors.reason(e, null);
     }
 
     /** JGit's progress as uknative progress events. */

@@ -1,0 +1,56 @@
+package dev.uknative.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A failure to reach a server is said in words, from whatever exception wraps the cause. */
+class NetworkErrorsTest {
+
+    @Test
+    void jgitsUnknownHostIsNamed() {
+        // JGit's TransportException carries only "URL: host" with the UnknownHostException as its cause.
+        Exception jgit = new IOException("https://github.com/unikraft/unikraft.git: github.com", new UnknownHostException("github.com"));
+        assertThat(NetworkErrors.reason(jgit, null)).isEqualTo("unknown host github.com (no network, or no DNS?)");
+    }
+
+    @Test
+    void theHttpClientsMessagelessConnectExceptionIsNamed() {
+        ConnectException http = new ConnectException();
+        http.initCause(new UnresolvedAddressException());
+        assertThat(NetworkErrors.reason(http, "example.invalid")).isEqualTo("unknown host example.invalid (no network, or no DNS?)");
+    }
+
+    @Test
+    void otherFailuresKeepTheirDeepestMessage() {
+        Exception e = new IOException("outer", new IOException("premature end of chunk"));
+        assertThat(NetworkErrors.reason(e, "h")).isEqualTo("premature end of chunk");
+        assertThat(NetworkErrors.reason(new IOException(), null)).isEqualTo("IOException");
+    }
+
+    @Test
+    void aRealRefusedConnectionFromJavasHttpClient() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/x")).build(), HttpResponse.BodyHandlers.discarding());
+            throw new AssertionError("a closed port answered");
+        } catch (IOException e) {
+            assertThat(NetworkErrors.reason(e, "127.0.0.1")).isEqualTo("connection refused by 127.0.0.1");
+        }
+    }
+}
