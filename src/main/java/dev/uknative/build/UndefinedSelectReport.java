@@ -2,6 +2,7 @@ package dev.uknative.build;
 
 import dev.uknative.core.Reporter;
 import dev.uknative.kconfig.UndefinedSelect;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -80,7 +81,17 @@ final class UndefinedSelectReport {
         return u.location().toString();
     }
 
+    /**
+     * The real path where there is one: kconfig names the files it sources through Unikraft's
+     * {@code readlink -f}, while the trees come as given (a {@code --unikraft-source} or cache behind
+     * a symbolic link), so both sides must resolve links to be compared.
+     */
     private static Path normalized(Path p) {
-        return p.toAbsolutePath().normalize();
+        Path absolute = p.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            return absolute;
+        }
     }
 }

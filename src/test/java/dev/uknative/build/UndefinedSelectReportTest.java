@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.uknative.core.Location;
 import dev.uknative.core.Reporter;
 import dev.uknative.kconfig.UndefinedSelect;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The configure-time warnings about selects of symbols the Unikraft tree does not define. */
 class UndefinedSelectReportTest {
@@ -65,6 +68,28 @@ class UndefinedSelectReportTest {
                 }, reporter);
 
         assertThat(said).isEmpty();
+    }
+
+    @Test
+    void treesReachedThroughSymbolicLinksAreStillTold(@TempDir Path temp) throws IOException {
+        // kconfig names sourced files by their real path (Unikraft's readlink -f); the trees come as given.
+        Path realCore = Files.createDirectories(temp.resolve("real/unikraft/plat/kvm"));
+        Files.writeString(realCore.resolve("Config.uk"), "");
+        Path realLib = Files.createDirectories(temp.resolve("real/lib-lwip"));
+        Files.writeString(realLib.resolve("Config.uk"), "");
+        Path core = Files.createSymbolicLink(temp.resolve("unikraft"), temp.resolve("real/unikraft"));
+        Path lib = Files.createSymbolicLink(temp.resolve("lwip"), realLib);
+        LibraryErrorHint libraries = new LibraryErrorHint(List.of(new LibraryErrorHint.Library("lwip", lib, List.of("liblwip"), "RELEASE-0.16.2")),
+                "Unikraft 0.17.0");
+
+        UndefinedSelectReport.report(List.of(
+                select("PLAT_KVM", "ELF64_TO_32", UndefinedSelect.Kind.SELECT, realCore.resolve("Config.uk").toString(), 13),
+                select("LIBLWIP", "LIBUKSWRAND", UndefinedSelect.Kind.SELECT, realLib.resolve("Config.uk").toString(), 6)),
+                core, APP, () -> libraries, reporter);
+
+        assertThat(said).hasSize(2);
+        assertThat(said.get(0)).endsWith("(library lwip, Config.uk:6)");
+        assertThat(said.get(1)).contains("lwip: RELEASE-0.16.2");
     }
 
     @Test
