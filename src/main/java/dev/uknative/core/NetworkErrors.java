@@ -8,6 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Why a download or clone could not reach its server, in words: JGit reports an unknown host as its
@@ -20,40 +21,39 @@ public final class NetworkErrors {
     }
 
     /**
-     * The reason of {@code failure} from its causes: "unknown host H (no network, or no DNS?)",
-     * "connection refused", "timed out", else the deepest message, else the exception's name.
+     * Why {@code failure} could not reach a server, when one of its causes says so: "unknown host H
+     * (no network, or no DNS?)", "connection refused", "timed out", "no route"; empty for any other
+     * failure, whose own message the caller keeps.
      *
-     * @param host the server's name, when the causes may not carry it (may be null)
+     * @param host the server asked for, named when the cause does not carry a name (Java's HTTP client
+     *             follows redirects, so the host that failed may be one it was sent to: said so)
      */
-    public static String reason(Throwable failure, String host) {
+    public static Optional<String> reason(Throwable failure, String host) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
         }
+        for (Throwable t : chain) {
+            if (t instanceof UnknownHostException && t.getMessage() != null) {
+                return Optional.of("unknown host " + t.getMessage() + " (no network, or no DNS?)");
+            }
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return Optional.of("cannot resolve " + (host == null ? "the server's name" : host + " (or a host it redirected to)")
+                        + " (no network, or no DNS?)");
+            }
+        }
         String where = host == null ? "" : " " + host;
         for (Throwable t : chain) {
-            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                String name = host != null ? host : t.getMessage();
-                return "unknown host" + (name == null ? "" : " " + name) + " (no network, or no DNS?)";
-            }
-        }
-        for (Throwable t : chain) {
             if (t instanceof HttpConnectTimeoutException || t instanceof SocketTimeoutException) {
-                return "timed out connecting to" + (host == null ? " the server" : where);
+                return Optional.of("timed out connecting to" + (host == null ? " the server" : where));
             }
             if (t instanceof NoRouteToHostException) {
-                return "no route to" + (host == null ? " the host" : where);
+                return Optional.of("no route to" + (host == null ? " the host" : where));
             }
             if (t instanceof ConnectException && (t.getMessage() == null || t.getMessage().contains("refused"))) {
-                return "connection refused" + (host == null ? "" : " by" + where);
+                return Optional.of("connection refused" + (host == null ? "" : " by" + where));
             }
         }
-        String message = null;
-        for (Throwable t : chain) {
-            if (t.getMessage() != null) {
-                message = t.getMessage();
-            }
-        }
-        return message != null ? message : failure.getClass().getSimpleName();
+        return Optional.empty();
     }
 }

@@ -127,7 +127,8 @@ public final class Downloader {
     }
 
     private static UknativeException unreachable(URI uri, IOException e) {
-        return new UknativeException(ExitCode.ENVIRONMENT, null, "cannot download " + uri + ": " + NetworkErrors.reason(e, uri.getHost()),
+        return new UknativeException(ExitCode.ENVIRONMENT, null, "cannot download " + uri + ": " + NetworkErrors.reason(e, uri.getHost())
+                        .orElse(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                 "check the network and the URL; nothing was kept, so the next run starts again", e);
     }
 

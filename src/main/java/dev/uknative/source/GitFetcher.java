@@ -437,7 +437,15 @@ public final class GitFetcher {
     }
 
     private static String reason(Exception e) {
-        return NetworkErrors.reason(e, null);
+        return NetworkErrors.reason(e, null).orElseGet(() -> {
+            String message = e.getMessage();
+            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t.getMessage() != null) {
+                    message = t.getMessage();
+                }
+            }
+            return message == null ? e.getClass().getSimpleName() : message;
+        });
     }
 
     /** JGit's progress as uknative progress events. */

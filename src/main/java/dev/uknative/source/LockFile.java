@@ -25,8 +25,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * {@code uknative.lock} beside the Kraftfile: what each entry's spec resolved to (commit or tarball
  * digest, source, time), so that a branch or channel builds the same tree until
  * {@code uknative update}. uknative writes it; a damaged one is resolved again with a warning.
- * Every change goes through {@link #update}: the source resolver and the origin fetches of make
- * ({@code -j}, several builds of one project, {@code uknative origins fetch}) write it at once.
+ * Every change goes through {@link #update}: the source resolver and the origin fetches make
+ * starts ({@code uknative origins wget}, several at once with {@code -j}, and several builds of one
+ * project) may write it at once. Only {@code clean --all} deletes it, outside the lock.
  *
  * @param unikraft  the core's entry, when it was resolved from the Kraftfile
  * @param libraries by library name, in the Kraftfile's order

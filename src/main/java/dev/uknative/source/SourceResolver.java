@@ -119,7 +119,8 @@ public final class SourceResolver {
             // origin fetch of make wrote the file: its origins, and the unikraft entry when the tree
             // was overridden, are taken from the file as it is now, not as it was read.
             Optional<LockedSource> unikraftEntry = unikraftLock;
-            LockFile.update(lockPath, locks, reporter, current -> new LockFile(
+            // (Read again silently: a damaged file was reported when it was first read above.)
+            LockFile.update(lockPath, locks, Reporter.SILENT, current -> new LockFile(
                     overridden.isPresent() ? current.unikraft() : keepTime(keepTime(unikraftEntry, old.unikraft()), current.unikraft()),
                     keepTimes(keepTimes(libraryLocks, old.libraries()), current.libraries()),
                     current.origins()));
