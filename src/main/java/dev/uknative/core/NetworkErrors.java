@@ -38,7 +38,7 @@ public final class NetworkErrors {
                 return Optional.of("unknown host " + t.getMessage() + " (no network, or no DNS?)");
             }
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return Optional.of("cannot resolve " + (host == null ? "the server's name" : host + " (or a host it redirected to)")
+                return Optional.of("cannot resolve " + (host == null ? "the server's name" : host + " or a host it redirected to")
                         + " (no network, or no DNS?)");
             }
         }

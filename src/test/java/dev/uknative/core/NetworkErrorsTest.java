@@ -30,7 +30,7 @@ class NetworkErrorsTest {
         ConnectException http = new ConnectException();
         http.initCause(new UnresolvedAddressException());
         assertThat(NetworkErrors.reason(http, "github.com"))
-                .hasValue("cannot resolve github.com (or a host it redirected to) (no network, or no DNS?)");
+                .hasValue("cannot resolve github.com or a host it redirected to (no network, or no DNS?)");
     }
 
     @Test
