@@ -121,8 +121,8 @@ public final class SourceResolver {
             Optional<LockedSource> unikraftEntry = unikraftLock;
             // (Read again silently: a damaged file was reported when it was first read above.)
             LockFile.update(lockPath, locks, Reporter.SILENT, current -> new LockFile(
-                    overridden.isPresent() ? current.unikraft() : keepTime(keepTime(unikraftEntry, old.unikraft()), current.unikraft()),
-                    keepTimes(keepTimes(libraryLocks, old.libraries()), current.libraries()),
+                    overridden.isPresent() ? current.unikraft() : merged(unikraftEntry, old.unikraft(), current.unikraft()),
+                    mergedAll(libraryLocks, old.libraries(), current.libraries()),
                     current.origins()));
         }
         return new LocalSourceResolver.Resolved(tree, libraries, warnings);
@@ -339,9 +339,26 @@ public final class SourceResolver {
         return now;
     }
 
-    private static Map<String, LockedSource> keepTimes(Map<String, LockedSource> now, Map<String, LockedSource> before) {
-        Map<String, LockedSource> kept = new LinkedHashMap<>();
-        now.forEach((name, l) -> kept.put(name, keepTime(Optional.of(l), Optional.ofNullable(before.get(name))).orElseThrow()));
-        return kept;
+    /**
+     * What this resolve records for one entry: {@code mine} (what it resolved), given {@code old} (what
+     * the file held when it started) and {@code current} (what it holds now). When this resolve kept
+     * the entry it read and another one changed it meanwhile for the same spec ({@code uknative update}
+     * in another terminal while this build fetched), the newer entry stays; otherwise this resolve's,
+     * with the time of an equal entry kept.
+     */
+    static Optional<LockedSource> merged(Optional<LockedSource> mine, Optional<LockedSource> old, Optional<LockedSource> current) {
+        Optional<LockedSource> kept = keepTime(mine, old);
+        boolean unchangedHere = kept.isPresent() && old.isPresent() && kept.get().sameAs(old.get());
+        boolean changedThere = unchangedHere && current.isPresent() && !current.get().sameAs(old.get())
+                && current.get().spec().equals(kept.get().spec());
+        return changedThere ? current : keepTime(kept, current);
+    }
+
+    private static Map<String, LockedSource> mergedAll(Map<String, LockedSource> mine, Map<String, LockedSource> old,
+            Map<String, LockedSource> current) {
+        Map<String, LockedSource> merged = new LinkedHashMap<>();
+        mine.forEach((name, l) -> merged.put(name,
+                merged(Optional.of(l), Optional.ofNullable(old.get(name)), Optional.ofNullable(current.get(name))).orElseThrow()));
+        return merged;
     }
 }
