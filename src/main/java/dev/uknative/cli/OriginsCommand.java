@@ -56,9 +56,7 @@ final class OriginsCommand extends CommandGroup {
         public Integer call() {
             try (ConsoleReporter reporter = verbose.reporter()) {
                 Entry entry = new Origins(new Services(), reporter).importFile(origin.url, file.toAbsolutePath().normalize());
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(entry.sha256());
-                out.flush();
+                printDigest(spec, entry);
                 reporter.info("Imported " + BuildReport.size(entry.size()) + " as " + origin.url);
                 return 0;
             }
@@ -82,13 +80,18 @@ final class OriginsCommand extends CommandGroup {
         public Integer call() {
             try (ConsoleReporter reporter = verbose.reporter()) {
                 Fetched fetched = new Origins(new Services(), reporter).fetch(origin.url);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(fetched.entry().sha256());
-                out.flush();
+                printDigest(spec, fetched.entry());
                 reporter.info((fetched.downloaded() ? "Downloaded " : "Already cached: ") + origin.url + " (" + BuildReport.size(fetched.entry().size()) + ")");
                 return 0;
             }
         }
+    }
+
+    /** The origin's sha256 alone on stdout (import and fetch print it for scripts; the rest goes to stderr). */
+    private static void printDigest(CommandSpec spec, Entry entry) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(entry.sha256());
+        out.flush();
     }
 
     /** {@code uknative origins list}. */

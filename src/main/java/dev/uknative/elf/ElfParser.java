@@ -153,11 +153,8 @@ final class ElfParser {
      * {@code syscall} lies between.
      */
     List<SyscallSite> syscallSites() {
-        if (machine == EM_AARCH64) {
-            return svcSites();
-        }
         List<SyscallSite> sites = new ArrayList<>();
-        if (machine != EM_X86_64) {
+        if (machine != EM_X86_64 && machine != EM_AARCH64) {
             return sites;
         }
         for (int i = 1; i < shnum; i++) {
@@ -166,15 +163,24 @@ final class ElfParser {
                 continue;
             }
             Section code = section(i, "code section");
-            int end = code.offset() + code.size();
-            for (int at = code.offset(); at + 1 < end; at++) {
-                if (image.u8(at) == 0x0f && image.u8(at + 1) == 0x05) {
-                    sites.add(new SyscallSite(sectionName(i), at - code.offset(), syscallNumber(code.offset(), at)));
-                    at++;
-                }
+            if (machine == EM_AARCH64) {
+                svcSites(i, code, sites);
+            } else {
+                syscallInstructions(i, code, sites);
             }
         }
         return sites;
+    }
+
+    /** x86-64's {@code syscall} instructions (0f 05) in one code section, at any byte offset. */
+    private void syscallInstructions(int section, Section code, List<SyscallSite> sites) {
+        int end = code.offset() + code.size();
+        for (int at = code.offset(); at + 1 < end; at++) {
+            if (image.u8(at) == 0x0f && image.u8(at + 1) == 0x05) {
+                sites.add(new SyscallSite(sectionName(section), at - code.offset(), syscallNumber(code.offset(), at)));
+                at++;
+            }
+        }
     }
 
     /** AArch64's {@code svc #0}: the one encoding Linux's system call takes. */
@@ -191,23 +197,15 @@ final class ElfParser {
      * words; literal pools can give a false positive, which only turns the shim handler on needlessly).
      * The number (Linux's AArch64 table, in {@code x8}) is read off the nearest {@code movz w8/x8, #imm}
      * among the {@value #SVC_WINDOW} instructions before it, when no other {@code svc} lies between.
+     * One code section's.
      */
-    private List<SyscallSite> svcSites() {
-        List<SyscallSite> sites = new ArrayList<>();
-        for (int i = 1; i < shnum; i++) {
-            int h = header(i);
-            if ((image.u64(h + 8) & SHF_EXECINSTR) == 0 || image.u32(h + 4) == ElfSection.SHT_NOBITS) {
-                continue;
-            }
-            Section code = section(i, "code section");
-            int end = code.offset() + code.size();
-            for (int at = code.offset(); at + 3 < end; at += 4) {
-                if (image.u32(at) == SVC_0) {
-                    sites.add(new SyscallSite(sectionName(i), at - code.offset(), svcNumber(code.offset(), at)));
-                }
+    private void svcSites(int section, Section code, List<SyscallSite> sites) {
+        int end = code.offset() + code.size();
+        for (int at = code.offset(); at + 3 < end; at += 4) {
+            if (image.u32(at) == SVC_0) {
+                sites.add(new SyscallSite(sectionName(section), at - code.offset(), svcNumber(code.offset(), at)));
             }
         }
-        return sites;
     }
 
     private java.util.OptionalInt svcNumber(int sectionStart, int svc) {
