@@ -40,7 +40,7 @@ final class LinkPlanStep {
         // The tree sources the native library's Config.uk: it must exist before the parse.
         GeneratedLibraries.writeNativeLibrary(layout, natives.archives());
         KconfigConfigurator.Configured parsed = configurator.solve(invocation, List.copyOf(wanted));
-        SymbolDoctor.Diagnosis diagnosis = doctor.diagnose(request, layout, natives.archives(), parsed);
+        SymbolDoctor.Diagnosis diagnosis = doctor.diagnose(request, layout, natives.archives(), List.copyOf(wanted), parsed);
         wanted.addAll(diagnosis.assignments());
         ForeignLinkLibrary.writeStubs(GeneratedLibraries.nativeLibrary(layout), StubGenerator.source(diagnosis.plan()));
         return new Planned(Optional.of(diagnosis), Optional.of(parsed), ConfigFragment.merge(wanted));

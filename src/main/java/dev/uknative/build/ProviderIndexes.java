@@ -4,6 +4,7 @@ import dev.uknative.core.AtomicFiles;
 import dev.uknative.core.ExitCode;
 import dev.uknative.core.FileTrees;
 import dev.uknative.core.Reporter;
+import dev.uknative.core.Sha256;
 import dev.uknative.core.UknativeException;
 import dev.uknative.elf.ElfReader;
 import dev.uknative.elf.ObjectSymbols;
@@ -19,14 +20,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +64,6 @@ public final class ProviderIndexes {
         this.facts = configurator.facts();
         this.cache = cache.resolve("providers");
         this.reporter = reporter;
-    }
-
-    /** The index for {@code unikraft} and the target, made now when the cache has none. */
-    public ProviderIndex forTree(Path unikraft, Architecture architecture, Platform platform, int jobs) {
-        return forTree(unikraft, List.of(), Optional.empty(), architecture, platform, jobs);
     }
 
     /**
@@ -128,12 +120,10 @@ public final class ProviderIndexes {
         }
     }
 
-    /** Tree path, version and commit (with "-custom" for local changes), compiler, target, format. */
-    String key(Path unikraft, Architecture architecture, Platform platform) {
-        return key(unikraft, List.of(), architecture, platform);
-    }
-
-    /** As {@link #key(Path, Architecture, Platform)}, and each external library's path and commit. */
+    /**
+     * Tree path, version and commit (with "-custom" for local changes), compiler, target, format, and
+     * each external library's path and commit.
+     */
     String key(Path unikraft, List<Path> libraries, Architecture architecture, Platform platform) {
         String versionMk = "";
         try {
@@ -147,12 +137,7 @@ public final class ProviderIndexes {
             // A cached tree's folder name is its commit or digest; a local folder is told apart by its commit.
             identity += "\nlibrary " + library.toAbsolutePath().normalize() + " " + facts.gitSha1(library);
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(identity).substring(0, 24);
     }
 
     /** An index just made, the external libraries that did not build, and where make's log is. */

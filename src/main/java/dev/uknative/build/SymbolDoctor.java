@@ -54,15 +54,16 @@ public final class SymbolDoctor {
 
     public Diagnosis diagnose(BuildRequest request, ProjectLayout layout, MakeInvocation invocation, List<ForeignArchive> archives) {
         List<ConfigAssignment> base = KconfigLayers.inOrder(request);
-        return diagnose(request, layout, archives, configurator.solve(invocation, base));
+        return diagnose(request, layout, archives, base, configurator.solve(invocation, base));
     }
 
     /**
      * As {@link #diagnose(BuildRequest, ProjectLayout, MakeInvocation, List)}, on the Kconfig tree the
-     * build parsed, solved with the Kraftfile's own kconfig ({@link KconfigLayers#inOrder}).
+     * build parsed, solved with the Kraftfile's own kconfig: {@code assignments}, the build's
+     * {@link KconfigLayers#inOrder} (which reads each library's Makefile.uk and Config.uk: made once).
      */
-    Diagnosis diagnose(BuildRequest request, ProjectLayout layout, List<ForeignArchive> archives, KconfigConfigurator.Configured base) {
-        List<ConfigAssignment> assignments = KconfigLayers.inOrder(request);
+    Diagnosis diagnose(BuildRequest request, ProjectLayout layout, List<ForeignArchive> archives, List<ConfigAssignment> assignments,
+            KconfigConfigurator.Configured base) {
         List<String> warnings = new ArrayList<>();
         List<ObjectSymbols> application = applicationObjects(layout, base.variables().buildDirectory(), base.variables().application(), warnings);
         return diagnose(request.target(), assignments, base, archives, application, request.link(), request.jobs(), warnings,

@@ -9,7 +9,9 @@ import dev.uknative.process.ToolLocator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What Unikraft's Makefile learns from the host before it configures: the tree's git revision
@@ -21,6 +23,9 @@ class UnikraftFacts {
 
     private final ProcessRunner processes;
     private final ToolLocator tools;
+    /** One command's answers: configuring and the provider index's key ask for the same trees. */
+    private final Map<Path, String> gitSha1s = new HashMap<>();
+    private String compilerDescription;
 
     UnikraftFacts(ProcessRunner processes, ToolLocator tools) {
         this.processes = processes;
@@ -29,6 +34,10 @@ class UnikraftFacts {
 
     /** What gitsha1 prints in {@code tree}: {@code ~<short sha>}, {@code ~<sha>-custom}, or nothing outside git. */
     String gitSha1(Path tree) {
+        return gitSha1s.computeIfAbsent(tree.toAbsolutePath().normalize(), this::askGit);
+    }
+
+    private String askGit(Path tree) {
         if (tools.find("git").isEmpty()) {
             return "";
         }
@@ -42,13 +51,16 @@ class UnikraftFacts {
 
     /** {@code gcc -v}'s whole output, from which the Makefile reads HOSTARCH. */
     String compilerDescription() {
-        return String.join("\n", output(List.of(tools.require("gcc", "gcc").toString(), "-v"), Path.of("/")));
+        if (compilerDescription == null) {
+            compilerDescription = String.join("\n", output(List.of(tools.require("gcc", "gcc").toString(), "-v"), Path.of("/")));
+        }
+        return compilerDescription;
     }
 
     private List<String> output(List<String> command, Path directory) {
         List<String> lines = new ArrayList<>();
         ProcessSpec spec = ProcessSpec.of(command, directory).withMergedStderr()
-                .withEnvironment(java.util.Map.of("LC_ALL", "C")).withTimeout(Duration.ofSeconds(30));
+                .withEnvironment(Map.of("LC_ALL", "C")).withTimeout(Duration.ofSeconds(30));
         ProcessResult result = processes.run(spec, new LineSink(lines::add), OutputSink.DISCARD);
         return result.succeeded() ? lines : List.of();
     }

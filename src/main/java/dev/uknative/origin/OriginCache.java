@@ -51,12 +51,6 @@ public final class OriginCache {
         return root;
     }
 
-    /** The blob of {@code sha256}, when the cache holds it. */
-    public Optional<Path> blob(String sha256) {
-        Path file = blobPath(sha256);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-    }
-
     /** What {@code url} was last stored as, when its blob is still there. */
     public Optional<Entry> find(String url) {
         Path index = indexPath(url);

@@ -34,11 +34,6 @@ public record Volume(Path host, String guest, boolean readOnly, String tag) {
         return new Volume(host, parts[1], readOnly, "fs" + index);
     }
 
-    /** The QEMU arguments that attach it to an x86_64 machine. */
-    public java.util.List<String> arguments() {
-        return arguments(QemuSystem.X86_64);
-    }
-
     /** The QEMU arguments that attach it, over the machine's virtio transport. */
     public java.util.List<String> arguments(QemuSystem system) {
         return java.util.List.of(
