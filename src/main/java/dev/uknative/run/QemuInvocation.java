@@ -42,7 +42,7 @@ public record QemuInvocation(List<String> arguments, Path workingDirectory, Opti
 
     /**
      * Whether the guest's halt is a power-off after which QEMU exits 0: Arm's {@code -machine virt}
-     * ({@link QemuSystem#haltPowersOff()}). Read from the arguments, which a detached machine's
+     * (PSCI SYSTEM_OFF, for halt and crash alike). Read from the arguments, which a detached machine's
      * supervisor has on disk and nothing else.
      */
     public boolean haltPowersOff() {

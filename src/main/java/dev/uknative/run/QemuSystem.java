@@ -26,8 +26,8 @@ import java.util.Optional;
  * </ul>
  */
 public enum QemuSystem {
-    X86_64(Architecture.X86_64, "qemu-system-x86_64", "qemu-system-x86"),
-    ARM64(Architecture.ARM64, "qemu-system-aarch64", "qemu-system-arm");
+    X86_64("qemu-system-x86_64", "qemu-system-x86"),
+    ARM64("qemu-system-aarch64", "qemu-system-arm");
 
     /** The id QEMU's status chardev has, named by the second serial port or the semihosting config. */
     static final String STATUS_CHARDEV = "ukstatus";
@@ -35,22 +35,16 @@ public enum QemuSystem {
     /** The offset of the arm64 Linux Image header's magic, "ARM\x64" (Linux's Documentation/arch/arm64/booting.rst). */
     private static final int ARM64_IMAGE_MAGIC_OFFSET = 0x38;
 
-    private final Architecture architecture;
     private final String binary;
     private final String debianPackage;
 
-    QemuSystem(Architecture architecture, String binary, String debianPackage) {
-        this.architecture = architecture;
+    QemuSystem(String binary, String debianPackage) {
         this.binary = binary;
         this.debianPackage = debianPackage;
     }
 
     public static QemuSystem of(Architecture architecture) {
         return architecture == Architecture.ARM64 ? ARM64 : X86_64;
-    }
-
-    public Architecture architecture() {
-        return architecture;
     }
 
     /** The program's name on PATH, e.g. {@code qemu-system-aarch64}. */
@@ -61,11 +55,6 @@ public enum QemuSystem {
     /** The Debian package that provides {@link #binary()}. */
     public String debianPackage() {
         return debianPackage;
-    }
-
-    /** Whether the guest's halt is a power-off after which QEMU exits 0 (PSCI SYSTEM_OFF on Arm). */
-    public boolean haltPowersOff() {
-        return this == ARM64;
     }
 
     /** The machine, CPU and accelerator: Arm has no RDRAND/RDSEED CPU flags, {@link Accelerator#TCG_RNG} is plain TCG there. */
