@@ -5,6 +5,7 @@ import dev.uknative.build.BuildResult;
 import dev.uknative.build.CrossCompiler;
 import dev.uknative.core.Reporter;
 import dev.uknative.origin.CloneOrigins;
+import dev.uknative.project.Architecture;
 import java.util.Optional;
 
 /** {@code uknative build}, and the build half of {@code uknative run}: load the project, then build it. */
@@ -32,7 +33,7 @@ public final class BuildProject {
             CloneOrigins.find(request.sources().libraries()).forEach(c -> reporter.warn(c.makefile() + ":" + c.line() + ": " + c.library()
                     + " clones " + c.url() + " with git during make; --offline cannot keep that from the network"));
         }
-        CrossCompiler.find(request.target().architecture(), CrossCompiler.hostArchitecture(), Optional.ofNullable(System.getenv("CROSS_COMPILE")),
+        CrossCompiler.find(request.target().architecture(), Architecture.host(), Optional.ofNullable(System.getenv("CROSS_COMPILE")),
                 services.tools());
         return services.builder(reporter).build(request);
     }

@@ -2,7 +2,6 @@ package dev.uknative.app;
 
 import dev.uknative.build.BuildRequest;
 import dev.uknative.build.BuildResult;
-import dev.uknative.build.CrossCompiler;
 import dev.uknative.core.Reporter;
 import dev.uknative.core.UknativeException;
 import dev.uknative.oci.ImageRef;
@@ -119,12 +118,10 @@ public final class RunProject {
      * {@code noAccel} is false, else software emulation (TCG).
      */
     private static Accelerator accelerator(boolean noAccel, Architecture architecture) {
-        return noAccel || architecture != hostArchitecture() ? Accelerator.TCG : Accelerator.detect();
+        return noAccel || architecture != Architecture.host() ? Accelerator.TCG : Accelerator.detect();
     }
 
-    private static Architecture hostArchitecture() {
-        return CrossCompiler.hostArchitecture();
-    }
+
 
     /**
      * The architecture of a kernel file: its header ({@link QemuSystem#ofKernel}), else its

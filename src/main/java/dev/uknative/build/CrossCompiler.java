@@ -30,29 +30,19 @@ public record CrossCompiler(String prefix, Optional<Path> compiler) {
             String prefix = crossCompile.get().strip();
             return tools.find(prefix + "gcc").map(gcc -> new CrossCompiler(prefix, Optional.of(gcc))).orElseThrow(() -> UknativeException.environment(
                     "CROSS_COMPILE=" + prefix + " names no compiler: " + prefix + "gcc was not found",
-                    "fix CROSS_COMPILE (the prefix, e.g. aarch64-linux-gnu-), or unset it to use " + defaultPrefix(target) + "gcc"));
+                    "fix CROSS_COMPILE (the prefix, e.g. aarch64-linux-gnu-), or unset it to use " + target.crossPrefix() + "gcc"));
         }
         if (target == host) {
             return new CrossCompiler("", tools.find("gcc"));
         }
-        String prefix = defaultPrefix(target);
+        String prefix = target.crossPrefix();
         return tools.find(prefix + "gcc").map(gcc -> new CrossCompiler(prefix, Optional.of(gcc))).orElseThrow(() -> UknativeException.environment(
                 "building for " + target.id() + " needs a cross compiler: " + prefix + "gcc was not found on PATH",
                 "install it: sudo apt-get install " + debianPackage(target) + "  (or set CROSS_COMPILE to another toolchain's prefix)"));
     }
 
-    /** The prefix Unikraft's Compiler.uk uses on Linux when the target is not the host's architecture. */
-    public static String defaultPrefix(Architecture target) {
-        return target == Architecture.ARM64 ? "aarch64-linux-gnu-" : "x86_64-linux-gnu-";
-    }
-
-    /** Debian's cross compiler package for {@code target}. */
+    /** Debian's cross compiler package for {@code target} ({@link Architecture#crossGccPackage()}). */
     public static String debianPackage(Architecture target) {
-        return target == Architecture.ARM64 ? "gcc-aarch64-linux-gnu" : "gcc-x86-64-linux-gnu";
-    }
-
-    /** This JVM's architecture ({@code os.arch}: amd64, aarch64). */
-    public static Architecture hostArchitecture() {
-        return Architecture.parse(System.getProperty("os.arch", "")).orElse(Architecture.X86_64);
+        return target.crossGccPackage();
     }
 }

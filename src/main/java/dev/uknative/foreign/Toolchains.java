@@ -85,26 +85,19 @@ public final class Toolchains {
      * for arm64 on x86_64, the prefix of Unikraft's arch/arm/arm64/Compiler.uk).
      */
     public Path cc(Architecture architecture) {
-        return architecture == host() ? cc() : cross(architecture, "gcc");
+        return architecture == Architecture.host() ? cc() : cross(architecture, "gcc");
     }
 
     /** The archiver for objects of {@code architecture} (a cross {@code ar} knows their symbol tables). */
     public Path ar(Architecture architecture) {
-        return architecture == host() ? ar() : cross(architecture, "ar");
+        return architecture == Architecture.host() ? ar() : cross(architecture, "ar");
     }
 
     private Path cross(Architecture architecture, String program) {
-        String prefix = variable("CROSS_COMPILE").map(String::strip)
-                .orElse(architecture == Architecture.ARM64 ? "aarch64-linux-gnu-" : "x86_64-linux-gnu-");
-        String pkg = architecture == Architecture.ARM64 ? "gcc-aarch64-linux-gnu" : "gcc-x86-64-linux-gnu";
+        String prefix = variable("CROSS_COMPILE").map(String::strip).orElse(architecture.crossPrefix());
         return path.find(prefix + program).orElseThrow(() -> UknativeException.environment(
                 "native libraries for " + architecture.id() + " need a cross toolchain: " + prefix + program + " was not found on PATH",
-                "install it: sudo apt-get install " + pkg + "  (or set CROSS_COMPILE to another toolchain's prefix)"));
-    }
-
-    /** The architecture this JVM runs on ({@code os.arch}). */
-    private static Architecture host() {
-        return Architecture.parse(System.getProperty("os.arch", "")).orElse(Architecture.X86_64);
+                "install it: sudo apt-get install " + architecture.crossGccPackage() + "  (or set CROSS_COMPILE to another toolchain's prefix)"));
     }
 
     /** {@code ZIG_GLOBAL_CACHE_DIR} when set, else uknative's own. */

@@ -37,4 +37,22 @@ public enum Architecture {
     public static String known() {
         return "x86_64, arm64";
     }
+
+    /** The architecture this JVM runs on ({@code os.arch}: amd64, aarch64); x86_64 when unknown. */
+    public static Architecture host() {
+        return parse(System.getProperty("os.arch", "")).orElse(X86_64);
+    }
+
+    /**
+     * The prefix of Debian's cross toolchain for this architecture, which Unikraft's Compiler.uk uses
+     * on Linux when it is not the host's ({@code aarch64-linux-gnu-}).
+     */
+    public String crossPrefix() {
+        return this == ARM64 ? "aarch64-linux-gnu-" : "x86_64-linux-gnu-";
+    }
+
+    /** Debian's cross compiler package for this architecture. */
+    public String crossGccPackage() {
+        return this == ARM64 ? "gcc-aarch64-linux-gnu" : "gcc-x86-64-linux-gnu";
+    }
 }
